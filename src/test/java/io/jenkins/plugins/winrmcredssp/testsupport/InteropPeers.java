@@ -1,0 +1,60 @@
+package io.jenkins.plugins.winrmcredssp.testsupport;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Availability of the independent peers the interop tests run against ({@code scripts/install-test-deps.sh} installs
+ * them). A missing peer skips the test on a developer machine but <em>fails</em> it under {@code CI=true}, so CI can
+ * never pass without the interop tests having run.
+ */
+public final class InteropPeers {
+    /** Debian's interpreter, which sees the python3-* packages (the PATH may hold another python3). */
+    public static final Path SYSTEM_PYTHON = Path.of("/usr/bin/python3");
+
+    private InteropPeers() {
+    }
+
+    public static boolean underCi() {
+        return "true".equalsIgnoreCase(System.getenv("CI"));
+    }
+
+    /** Skips (developer machine) or fails (CI) the calling test when {@code available} is false. */
+    public static void require(boolean available, String peer) {
+        if (available) {
+            return;
+        }
+        String message = peer + " is not installed; run scripts/install-test-deps.sh (as root)";
+        if (underCi()) {
+            fail("CI=true and the interop peer is missing: " + message);
+        }
+        Assumptions.abort(message);
+    }
+
+    public static void requireFile(String path, String peer) {
+        require(Files.exists(Path.of(path)), peer + " (" + path + ")");
+    }
+
+    /** Requires Debian's python3 with the named modules importable. */
+    public static void requirePythonModules(String peer, String... modules) {
+        boolean ok = Files.isExecutable(SYSTEM_PYTHON);
+        if (ok) {
+            try {
+                ProcessBuilder pb = new ProcessBuilder(SYSTEM_PYTHON.toString(), "-c", "import " + String.join(",", modules));
+                pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+                Process p = pb.start();
+                ok = p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0;
+                p.destroyForcibly();
+            } catch (java.io.IOException e) {
+                ok = false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                ok = false;
+            }
+        }
+        require(ok, peer);
+    }
+}
