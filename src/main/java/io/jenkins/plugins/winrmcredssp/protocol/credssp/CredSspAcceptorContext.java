@@ -232,6 +232,17 @@ public final class CredSspAcceptorContext implements AutoCloseable {
         return channel.tls().cipherSuite();
     }
 
+    /** The largest message {@link #wrap} takes: 16384, or 16367 with TLS 1.3 (the JDK pads records). */
+    public int maxWrapLength() {
+        requireDone();
+        try {
+            return channel.maxWrapLength();
+        } catch (SSLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Protects one application message (1 to {@link #maxWrapLength()} bytes) in exactly one TLS record. */
     public TlsRecord wrap(byte[] plaintext) throws CredSspException {
         requireDone();
         try {

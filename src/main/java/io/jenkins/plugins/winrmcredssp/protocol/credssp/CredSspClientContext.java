@@ -313,7 +313,17 @@ public final class CredSspClientContext implements AutoCloseable {
         return inner.negotiatedMechanism();
     }
 
-    /** Protects one application message (1 to 16384 bytes) in exactly one TLS record. */
+    /** The largest message {@link #wrap} takes: 16384, or 16367 with TLS 1.3 (the JDK pads records). */
+    public int maxWrapLength() {
+        requireDone();
+        try {
+            return channel.maxWrapLength();
+        } catch (SSLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Protects one application message (1 to {@link #maxWrapLength()} bytes) in exactly one TLS record. */
     public TlsRecord wrap(byte[] plaintext) throws CredSspException {
         requireDone();
         try {

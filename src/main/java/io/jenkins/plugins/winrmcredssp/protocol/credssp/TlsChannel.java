@@ -28,6 +28,11 @@ import javax.net.ssl.X509ExtendedTrustManager;
 public final class TlsChannel {
     private static final int RECORD_HEADER = 5;
     private static final int MAX_PLAINTEXT = 16384;
+    /**
+     * The JDK pads every TLS 1.3 record's inner plaintext with 16 zero bytes (RFC 8446 §5.4 allows it), so one record
+     * holds 16384 − 1 (content type) − 16 bytes of application data.
+     */
+    private static final int JDK_TLS13_PADDING = 16;
     private static final int APPLICATION_DATA = 23;
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
 
@@ -125,14 +130,21 @@ public final class TlsChannel {
     }
 
     /**
-     * Protects {@code plaintext} (1 to 16384 bytes) in exactly one TLS application-data record.
+     * The most application data one record carries: 16384 (RFC 5246 §6.2.1), 16367 for the JDK's padded TLS 1.3.
+     */
+    public int maxWrapLength() throws SSLException {
+        requireHandshakeComplete();
+        return protocol().equals("TLSv1.3") ? MAX_PLAINTEXT - 1 - JDK_TLS13_PADDING : MAX_PLAINTEXT;
+    }
+
+    /**
+     * Protects {@code plaintext} (1 to {@link #maxWrapLength()} bytes) in exactly one TLS application-data record.
      */
     public TlsRecord wrap(byte[] plaintext) throws SSLException {
-        if (plaintext.length == 0 || plaintext.length > MAX_PLAINTEXT) {
-            throw new IllegalArgumentException("one TLS record carries 1 to " + MAX_PLAINTEXT + " bytes, not "
+        if (plaintext.length == 0 || plaintext.length > maxWrapLength()) {
+            throw new IllegalArgumentException("one TLS record carries 1 to " + maxWrapLength() + " bytes, not "
                     + plaintext.length);
         }
-        requireHandshakeComplete();
         ByteArrayOutputStream out = new ByteArrayOutputStream(plaintext.length + 64);
         SSLEngineResult result = wrapInto(ByteBuffer.wrap(plaintext), out);
         byte[] record = out.toByteArray();

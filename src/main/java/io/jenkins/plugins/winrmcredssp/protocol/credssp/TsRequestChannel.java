@@ -7,8 +7,6 @@ import javax.net.ssl.SSLException;
 
 /** TSRequests carried as TLS application data (MS-CSSP §3.1.5), shared by the initiator and the acceptor. */
 final class TsRequestChannel {
-    private static final int MAX_RECORD_PLAINTEXT = 16384;
-
     private final TlsChannel tls;
     private final TsRequestReader reader = new TsRequestReader();
 
@@ -25,8 +23,9 @@ final class TsRequestChannel {
         byte[] encoded = request.encode();
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream(encoded.length + 64);
-            for (int from = 0; from < encoded.length; from += MAX_RECORD_PLAINTEXT) {
-                byte[] chunk = Arrays.copyOfRange(encoded, from, Math.min(encoded.length, from + MAX_RECORD_PLAINTEXT));
+            int max = tls.maxWrapLength();
+            for (int from = 0; from < encoded.length; from += max) {
+                byte[] chunk = Arrays.copyOfRange(encoded, from, Math.min(encoded.length, from + max));
                 out.writeBytes(tls.wrap(chunk).bytes());
                 Arrays.fill(chunk, (byte) 0);
             }
@@ -45,6 +44,10 @@ final class TsRequestChannel {
     /** Whether the peer closed the TLS session and nothing more can arrive. */
     boolean isClosedByPeer() {
         return tls.isClosedByPeer();
+    }
+
+    int maxWrapLength() throws SSLException {
+        return tls.maxWrapLength();
     }
 
     TlsRecord wrap(byte[] plaintext) throws SSLException {
