@@ -27,6 +27,8 @@ public final class CredSspAcceptorContext implements AutoCloseable {
     private SecurityContext inner;
     private TsPasswordCreds delegated;
     private CredSspException failure;
+    /** What the current step has produced so far; a refusal is appended to it (e.g. after a TLS 1.3 ticket). */
+    private ByteArrayOutputStream out;
 
     private CredSspAcceptorContext(Builder b) throws CredSspException {
         innerFactory = b.innerFactory;
@@ -57,8 +59,8 @@ public final class CredSspAcceptorContext implements AutoCloseable {
         if (stage == CredSspStage.DONE) {
             throw new IllegalStateException("the CredSSP exchange is complete; use wrap/unwrap");
         }
+        out = new ByteArrayOutputStream();
         try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
             if (stage == CredSspStage.TLS_HANDSHAKE) {
                 out.writeBytes(channel.tls().handshake(input));
                 if (!channel.tls().isHandshakeComplete()) {
@@ -171,16 +173,15 @@ public final class CredSspAcceptorContext implements AutoCloseable {
 
     /** Refuses the client: errorCode where the version has it (3, 4, 6+), else close_notify. */
     private CredSspAcceptorException refuse(long ntStatus, String message, Throwable cause) {
-        byte[] token;
         try {
             boolean hasErrorCode = negotiatedVersion == 3 || negotiatedVersion == 4 || negotiatedVersion >= 6;
-            token = hasErrorCode && channel.tls().isHandshakeComplete()
+            out.writeBytes(hasErrorCode && channel.tls().isHandshakeComplete()
                     ? channel.send(TsRequest.builder(maximumVersion).errorCode(ntStatus).build())
-                    : channel.tls().close();
+                    : channel.tls().close());
         } catch (SSLException e) {
-            token = new byte[0];
+            // nothing more can be sent; the caller closes the connection
         }
-        return new CredSspAcceptorException(stage, round, message, ntStatus, token, cause);
+        return new CredSspAcceptorException(stage, round, message, ntStatus, out.toByteArray(), cause);
     }
 
     private CredSspException error(String message, Throwable cause) {
