@@ -52,7 +52,14 @@ public final class PeerProcess implements AutoCloseable {
 
     /** Runs a command to completion within {@code timeout}; its exit code and combined output. */
     public static Completed run(String name, ProcessBuilder builder, Duration timeout) throws IOException {
+        return run(name, builder, "", timeout);
+    }
+
+    /** Like {@link #run(String, ProcessBuilder, Duration)}, writing {@code input} to the command's stdin first. */
+    public static Completed run(String name, ProcessBuilder builder, String input, Duration timeout)
+            throws IOException {
         try (PeerProcess p = start(name, builder)) {
+            p.stdin.write(input);
             p.stdin.close();
             int exitCode = p.waitFor(timeout);
             p.awaitOutputDrained(timeout);
