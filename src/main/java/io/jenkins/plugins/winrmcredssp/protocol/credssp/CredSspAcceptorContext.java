@@ -81,6 +81,11 @@ public final class CredSspAcceptorContext implements AutoCloseable {
         } catch (CredSspException e) {
             throw fail(e);
         } catch (SSLException e) {
+            if (stage == CredSspStage.TLS_HANDSHAKE) {
+                out.writeBytes(channel.tls().pendingAlert());
+                throw fail(new CredSspAcceptorException(stage, round, "TLS handshake failed: " + e.getMessage(),
+                        null, out.toByteArray(), e));
+            }
             throw fail(error("TLS failure: " + e.getMessage(), e));
         } catch (ProtocolException e) {
             throw fail(refuse(NtStatus.SEC_E_INVALID_TOKEN, e.getMessage(), e));
@@ -173,15 +178,19 @@ public final class CredSspAcceptorContext implements AutoCloseable {
 
     /** Refuses the client: errorCode where the version has it (3, 4, 6+), else close_notify. */
     private CredSspAcceptorException refuse(long ntStatus, String message, Throwable cause) {
+        boolean hasErrorCode = negotiatedVersion == 3 || negotiatedVersion == 4 || negotiatedVersion >= 6;
+        Long reported = null;
         try {
-            boolean hasErrorCode = negotiatedVersion == 3 || negotiatedVersion == 4 || negotiatedVersion >= 6;
-            out.writeBytes(hasErrorCode && channel.tls().isHandshakeComplete()
-                    ? channel.send(TsRequest.builder(maximumVersion).errorCode(ntStatus).build())
-                    : channel.tls().close());
+            if (hasErrorCode) {
+                out.writeBytes(channel.send(TsRequest.builder(maximumVersion).errorCode(ntStatus).build()));
+                reported = ntStatus;
+            } else {
+                out.writeBytes(channel.tls().close());
+            }
         } catch (SSLException e) {
             // nothing more can be sent; the caller closes the connection
         }
-        return new CredSspAcceptorException(stage, round, message, ntStatus, out.toByteArray(), cause);
+        return new CredSspAcceptorException(stage, round, message, reported, out.toByteArray(), cause);
     }
 
     private CredSspException error(String message, Throwable cause) {

@@ -184,6 +184,23 @@ public final class TlsChannel {
         return inboundLength;
     }
 
+    /**
+     * After a failed handshake, the alert the engine still has to send (e.g. protocol_version), so the peer learns why;
+     * empty when there is none.
+     */
+    public byte[] pendingAlert() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            while (engine.getHandshakeStatus() == SSLEngineResult.HandshakeStatus.NEED_WRAP
+                    && wrapInto(EMPTY, out).bytesProduced() > 0) {
+                // until the alert is out
+            }
+        } catch (SSLException e) {
+            // the engine has nothing more it can send
+        }
+        return out.toByteArray();
+    }
+
     /** A close_notify alert for the peer. */
     public byte[] close() throws SSLException {
         engine.closeOutbound();

@@ -180,14 +180,11 @@ class CredSspContextTest {
         CredSspClientContext client = client(6, PASSWORD).tlsOptions(TlsOptions.of("TLSv1.2")).build();
         CredSspAcceptorContext acceptor = acceptor().tlsOptions(TlsOptions.of("TLSv1.3")).build();
         byte[] hello = client.step(null);
-        byte[] answer;
-        try {
-            answer = acceptor.step(hello);
-        } catch (CredSspException serverSide) {
-            answer = new byte[] {0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x46};
-        }
-        byte[] reply = answer;
-        CredSspException error = catchThrowableOfType(() -> client.step(reply), CredSspException.class);
+        CredSspAcceptorException refused = catchThrowableOfType(() -> acceptor.step(hello), CredSspAcceptorException.class);
+        assertThat(refused.stage()).isEqualTo(CredSspStage.TLS_HANDSHAKE);
+        assertThat(refused.reportedStatus()).isEmpty();
+        CredSspException error = catchThrowableOfType(() -> client.step(refused.tokenForClient()), CredSspException.class);
+        assertThat(error).hasMessageContaining("protocol_version");
         assertThat(error.stage()).isEqualTo(CredSspStage.TLS_HANDSHAKE);
         assertThat(error).hasMessageContaining("[TLSv1.2]");
     }
