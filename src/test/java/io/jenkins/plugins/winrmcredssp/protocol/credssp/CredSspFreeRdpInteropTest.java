@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.jenkins.plugins.winrmcredssp.protocol.auth.Mechanism;
 import io.jenkins.plugins.winrmcredssp.protocol.auth.SecurityContext;
 import io.jenkins.plugins.winrmcredssp.protocol.auth.UserCredentials;
+import io.jenkins.plugins.winrmcredssp.protocol.ntlm.NtlmInitiatorContext;
 import io.jenkins.plugins.winrmcredssp.testsupport.FreeRdpShadowServer;
 import io.jenkins.plugins.winrmcredssp.testsupport.FreeRdpShadowServer.SamAccount;
 import io.jenkins.plugins.winrmcredssp.testsupport.InteropPeers;
@@ -18,14 +19,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Our CredSSP initiator against FreeRDP 2.11's CredSSP acceptor (docs: /work/shared/INTEROP.md), over the RDP prelude.
- * The inner NTLM initiator here is python3-ntlm-auth, independent of this project, so that a failure points at the
- * CredSSP layer; FreeRDP wants raw NTLMSSP tokens. (gss-ntlmssp's initiator refuses FreeRDP's CHALLENGE flags.)
+ * FreeRDP wants raw NTLMSSP inner tokens: each case runs with this project's {@link NtlmInitiatorContext} and with
+ * python3-ntlm-auth, independent of this project, so that a failure with both points at the CredSSP layer.
+ * (gss-ntlmssp's initiator refuses FreeRDP's CHALLENGE flags.)
  */
 class CredSspFreeRdpInteropTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
@@ -45,11 +47,14 @@ class CredSspFreeRdpInteropTest {
         }
     }
 
-    @ParameterizedTest(name = "client version {0}")
-    @ValueSource(ints = {2, 3, 4, 5, 6})
-    void freeRdpAcceptsTheDelegatedCredentials(int version) throws Exception {
+    enum Inner { PROJECT_NTLM, NTLM_AUTH }
+
+    @ParameterizedTest(name = "client version {0}, {1}")
+    @CsvSource({"2, PROJECT_NTLM", "3, PROJECT_NTLM", "4, PROJECT_NTLM", "5, PROJECT_NTLM", "6, PROJECT_NTLM",
+        "2, NTLM_AUTH", "3, NTLM_AUTH", "4, NTLM_AUTH", "5, NTLM_AUTH", "6, NTLM_AUTH"})
+    void freeRdpAcceptsTheDelegatedCredentials(int version, Inner inner) throws Exception {
         int before = credentialsReceived();
-        CredSspClientContext client = run("alice", FreeRdpShadowServer.ALICE.password(), version);
+        CredSspClientContext client = run("alice", FreeRdpShadowServer.ALICE.password(), version, inner);
         assertThat(client.isComplete()).isTrue();
         assertThat(client.negotiatedVersion()).isEqualTo(version);
         assertThat(client.tlsProtocol()).isEqualTo("TLSv1.3");
@@ -57,20 +62,22 @@ class CredSspFreeRdpInteropTest {
         awaitCredentialsReceived(before + 1);
     }
 
-    @Test
-    void domainBoundUserIsAccepted() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Inner.class)
+    void domainBoundUserIsAccepted(Inner inner) throws Exception {
         SamAccount bob = FreeRdpShadowServer.BOB;
         int before = credentialsReceived();
-        CredSspClientContext client = run(bob.domain() + "\\" + bob.user(), bob.password(), 6);
+        CredSspClientContext client = run(bob.domain() + "\\" + bob.user(), bob.password(), 6, inner);
         assertThat(client.isComplete()).isTrue();
         awaitCredentialsReceived(before + 1);
     }
 
-    @Test
-    void wrongPasswordIsAClearAuthenticationFailure() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Inner.class)
+    void wrongPasswordIsAClearAuthenticationFailure(Inner inner) throws Exception {
         int before = credentialsReceived();
         CredSspException error = catchThrowableOfType(
-                () -> run("alice", "Wr0ng-Passw0rd", 6), CredSspException.class);
+                () -> run("alice", "Wr0ng-Passw0rd", 6, inner), CredSspException.class);
         assertThat(error).isNotNull();
         assertThat(error.stage()).isEqualTo(CredSspStage.PUBLIC_KEY_EXCHANGE);
         assertThat(error).hasMessageContaining("user name or password").hasMessageContaining("no credentials were sent")
@@ -100,11 +107,13 @@ class CredSspFreeRdpInteropTest {
     }
 
     /** Runs the client over the RDP prelude until it completes or fails. */
-    private static CredSspClientContext run(String userName, String password, int version) throws Exception {
+    private static CredSspClientContext run(String userName, String password, int version, Inner inner)
+            throws Exception {
         UserCredentials credentials = UserCredentials.parse(userName, password.toCharArray());
-        SecurityContext ntlm = PythonPeer.start("python3-ntlm-auth initiator", Mechanism.NTLM, "ntlm_auth_initiator_rdp.py",
-                List.of("--user", credentials.user(), "--domain", credentials.domain()), Map.of("PEER_PASSWORD", password),
-                null);
+        SecurityContext ntlm = inner == Inner.PROJECT_NTLM ? NtlmInitiatorContext.builder(credentials).build()
+                : PythonPeer.start("python3-ntlm-auth initiator", Mechanism.NTLM, "ntlm_auth_initiator_rdp.py",
+                        List.of("--user", credentials.user(), "--domain", credentials.domain()),
+                        Map.of("PEER_PASSWORD", password), null);
         CredSspClientContext client = CredSspClientContext.builder(credentials, ntlm).maximumVersion(version).build();
         try (RdpNlaTransport transport = RdpNlaTransport.connect(server, TIMEOUT)) {
             transport.send(client.step(null));
