@@ -2,6 +2,7 @@ package io.jenkins.plugins.winrmcredssp.protocol.credssp;
 
 import io.jenkins.plugins.winrmcredssp.protocol.ProtocolException;
 import io.jenkins.plugins.winrmcredssp.protocol.auth.SecurityContext;
+import io.jenkins.plugins.winrmcredssp.protocol.ntlm.NtlmAuthenticationException;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.Objects;
@@ -116,8 +117,10 @@ public final class CredSspAcceptorContext implements AutoCloseable {
             try {
                 out = inner.step(token);
             } catch (ProtocolException e) {
-                throw refuse(NtStatus.STATUS_LOGON_FAILURE, "the " + inner.mechanism().displayName()
-                        + " authentication failed: " + e.getMessage(), e);
+                long status = e instanceof NtlmAuthenticationException refused
+                        ? refused.ntStatus() & 0xFFFFFFFFL : NtStatus.STATUS_LOGON_FAILURE;
+                throw refuse(status, "the " + inner.mechanism().displayName() + " authentication failed: "
+                        + e.getMessage(), e);
             }
             if (out != null && out.length == 0) {
                 out = null;

@@ -7,6 +7,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.jenkins.plugins.winrmcredssp.protocol.auth.Mechanism;
 import io.jenkins.plugins.winrmcredssp.protocol.auth.SecurityContext;
 import io.jenkins.plugins.winrmcredssp.protocol.auth.UserCredentials;
+import io.jenkins.plugins.winrmcredssp.protocol.ntlm.NtlmAcceptorContext;
+import io.jenkins.plugins.winrmcredssp.protocol.ntlm.NtlmAccount;
+import io.jenkins.plugins.winrmcredssp.protocol.ntlm.NtlmInitiatorContext;
+import io.jenkins.plugins.winrmcredssp.protocol.ntlm.NtlmUserStore;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,28 +23,54 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Client and acceptor stepped against each other in-process (MS-CSSP §3.1.5, §3.2.5), with a test-only mechanism. */
+/**
+ * Client and acceptor stepped against each other in-process (MS-CSSP §3.1.5, §3.2.5), with the project's raw NTLM
+ * contexts and with a small test-only mechanism.
+ */
 class CredSspContextTest {
     private static final String PASSWORD = "Passw0rd!";
 
-    static UserCredentials alice() {
-        return UserCredentials.parse("EXAMPLE\\alice", PASSWORD.toCharArray());
+    /** The inner mechanism on both sides. */
+    enum Inner {
+        NTLM, TEST_ONLY;
+
+        SecurityContext initiator(UserCredentials credentials) {
+            return this == NTLM ? NtlmInitiatorContext.builder(credentials).build()
+                    : TestOnlyMechanism.initiator(credentials.password());
+        }
+
+        SecurityContext acceptor() {
+            return this == NTLM
+                    ? NtlmAcceptorContext.builder(NtlmUserStore.of(List.of(
+                            NtlmAccount.withPassword("EXAMPLE", "alice", PASSWORD.toCharArray())))).build()
+                    : TestOnlyMechanism.acceptor(PASSWORD.toCharArray());
+        }
     }
 
     static CredSspClientContext.Builder client(int maximumVersion, String clientPassword) {
-        return CredSspClientContext.builder(alice(), TestOnlyMechanism.initiator(clientPassword.toCharArray()))
+        return client(Inner.NTLM, maximumVersion, clientPassword);
+    }
+
+    static CredSspClientContext.Builder client(Inner inner, int maximumVersion, String clientPassword) {
+        UserCredentials credentials = UserCredentials.parse("EXAMPLE\\alice", clientPassword.toCharArray());
+        return CredSspClientContext.builder(credentials, inner.initiator(credentials))
                 .maximumVersion(maximumVersion).entropy(out -> Arrays.fill(out, (byte) 0x5A));
     }
 
     static CredSspAcceptorContext.Builder acceptor() {
-        return CredSspAcceptorContext.builder(TestIdentities.SERVER, () -> TestOnlyMechanism.acceptor(PASSWORD.toCharArray()));
+        return acceptor(Inner.NTLM);
     }
 
-    @ParameterizedTest(name = "version {0} over {1}")
-    @CsvSource({"2, TLSv1.2", "3, TLSv1.2", "4, TLSv1.3", "5, TLSv1.3", "6, TLSv1.2", "6, TLSv1.3"})
-    void delegatesCredentialsForEveryVersion(int version, String tls) throws Exception {
-        CredSspClientContext client = client(version, PASSWORD).tlsOptions(TlsOptions.of(tls)).build();
-        CredSspAcceptorContext acceptor = acceptor().build();
+    static CredSspAcceptorContext.Builder acceptor(Inner inner) {
+        return CredSspAcceptorContext.builder(TestIdentities.SERVER, inner::acceptor);
+    }
+
+    @ParameterizedTest(name = "version {0} over {1}, {2}")
+    @CsvSource({"2, TLSv1.2, NTLM", "3, TLSv1.2, NTLM", "4, TLSv1.3, NTLM", "5, TLSv1.3, NTLM", "6, TLSv1.2, NTLM",
+        "6, TLSv1.3, NTLM", "2, TLSv1.3, TEST_ONLY", "5, TLSv1.2, TEST_ONLY", "6, TLSv1.3, TEST_ONLY"})
+    void delegatesCredentialsForEveryVersion(int version, String tls, Inner inner) throws Exception {
+        CredSspClientContext client = client(inner, version, PASSWORD).tlsOptions(TlsOptions.of(tls)).build();
+        CredSspAcceptorContext acceptor = acceptor(inner).build();
 
         List<CredSspStage> stages = new ArrayList<>();
         byte[] toServer = client.step(null);
@@ -61,6 +91,9 @@ class CredSspContextTest {
         assertThat(client.tlsCipherSuite()).isEqualTo(acceptor.tlsCipherSuite());
         assertThat(client.innerMechanism()).isEqualTo(Mechanism.NTLM);
         assertThat(acceptor.isComplete()).isTrue();
+        if (inner == Inner.NTLM) {
+            assertThat(acceptor.clientName()).isEqualToIgnoringCase("EXAMPLE\\alice");
+        }
         TsPasswordCreds delegated = acceptor.delegatedCredentials();
         assertThat(delegated.domainName()).isEqualTo("EXAMPLE");
         assertThat(delegated.userName()).isEqualTo("alice");
@@ -75,10 +108,10 @@ class CredSspContextTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {2, 6})
-    void oneBytePerStepWorksAndStagesOnlyMoveForward(int version) throws Exception {
-        CredSspClientContext client = client(version, PASSWORD).build();
-        CredSspAcceptorContext acceptor = acceptor().build();
+    @CsvSource({"2, NTLM", "6, NTLM", "6, TEST_ONLY"})
+    void oneBytePerStepWorksAndStagesOnlyMoveForward(int version, Inner inner) throws Exception {
+        CredSspClientContext client = client(inner, version, PASSWORD).build();
+        CredSspAcceptorContext acceptor = acceptor(inner).build();
         byte[] toServer = client.step(null);
         int steps = 0;
         while (!client.isComplete()) {
@@ -116,10 +149,10 @@ class CredSspContextTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {3, 4, 6})
-    void wrongPasswordIsATypedServerErrorAndNoCredentialsLeave(int version) throws Exception {
-        CredSspClientContext client = client(version, "Wr0ngSecret#").build();
-        CredSspAcceptorContext acceptor = acceptor().build();
+    @CsvSource({"3, NTLM", "4, NTLM", "6, NTLM", "6, TEST_ONLY"})
+    void wrongPasswordIsATypedServerErrorAndNoCredentialsLeave(int version, Inner inner) throws Exception {
+        CredSspClientContext client = client(inner, version, "Wr0ngSecret#").build();
+        CredSspAcceptorContext acceptor = acceptor(inner).build();
         CredSspException error = runUntilFailure(client, acceptor);
         assertThat(error.stage()).isEqualTo(CredSspStage.PUBLIC_KEY_EXCHANGE);
         assertThat(error.ntStatus()).hasValue(NtStatus.STATUS_LOGON_FAILURE);
@@ -192,7 +225,7 @@ class CredSspContextTest {
     @Test
     void serverPubKeyAuthThatDoesNotMatchStopsBeforeCredentials() throws Exception {
         CredSspAcceptorContext acceptor = CredSspAcceptorContext.builder(TestIdentities.SERVER,
-                () -> new AlteringWrap(TestOnlyMechanism.acceptor(PASSWORD.toCharArray()))).build();
+                () -> new AlteringWrap(Inner.NTLM.acceptor())).build();
         CredSspException error = runUntilFailure(client(6, PASSWORD).build(), acceptor);
         assertThat(error.stage()).isEqualTo(CredSspStage.PUBLIC_KEY_EXCHANGE);
         assertThat(error).hasMessageContaining("does not match the TLS server key").hasMessageContaining("no credentials");
@@ -200,11 +233,11 @@ class CredSspContextTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {2, 3, 4, 5, 6})
-    void manInTheMiddleTerminatingTlsIsCaughtAtPublicKeyExchange(int version) throws Exception {
-        CredSspAcceptorContext acceptor = acceptor().build();
+    @CsvSource({"2, NTLM", "3, NTLM", "4, NTLM", "5, NTLM", "6, NTLM", "2, TEST_ONLY", "6, TEST_ONLY"})
+    void manInTheMiddleTerminatingTlsIsCaughtAtPublicKeyExchange(int version, Inner inner) throws Exception {
+        CredSspAcceptorContext acceptor = acceptor(inner).build();
         TerminatingRelay relay = new TerminatingRelay(acceptor, request -> null);
-        CredSspException error = runUntilFailure(client(version, PASSWORD).build(), relay::step);
+        CredSspException error = runUntilFailure(client(inner, version, PASSWORD).build(), relay::step);
         assertThat(error.stage()).isEqualTo(CredSspStage.PUBLIC_KEY_EXCHANGE);
         assertThat(relay.clientRequests()).isNotEmpty().allSatisfy(r -> assertThat(r.authInfo()).isNull());
         assertThat(acceptor.stage()).isEqualTo(CredSspStage.PUBLIC_KEY_EXCHANGE);
@@ -221,11 +254,11 @@ class CredSspContextTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {2, 6})
-    void reflectedPubKeyAuthIsRejected(int version) throws Exception {
-        TerminatingRelay relay = new TerminatingRelay(acceptor().build(),
+    @CsvSource({"2, NTLM", "6, NTLM", "2, TEST_ONLY"})
+    void reflectedPubKeyAuthIsRejected(int version, Inner inner) throws Exception {
+        TerminatingRelay relay = new TerminatingRelay(acceptor(inner).build(),
                 request -> request.pubKeyAuth() == null ? null : TsRequest.builder(6).pubKeyAuth(request.pubKeyAuth()).build().encode());
-        CredSspException error = runUntilFailure(client(version, PASSWORD).build(), relay::step);
+        CredSspException error = runUntilFailure(client(inner, version, PASSWORD).build(), relay::step);
         assertThat(error.stage()).isEqualTo(CredSspStage.PUBLIC_KEY_EXCHANGE);
         assertThat(error).hasMessageContaining("no credentials were sent");
         assertThat(relay.clientRequests()).allSatisfy(r -> assertThat(r.authInfo()).isNull());
