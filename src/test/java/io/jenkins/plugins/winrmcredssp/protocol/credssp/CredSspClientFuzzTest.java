@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
  * never as credentials (fixed seeds, bounded).
  */
 class CredSspClientFuzzTest {
-    private static final int CASES = 200;
+    private static final int CASES = 100;
+    /** Each relayed case runs two TLS handshakes (client to relay, relay to acceptor). */
+    private static final int RELAYED_CASES = 50;
 
     @Test
     void garbageTlsBytesDuringTheHandshake() throws Exception {
@@ -42,7 +44,7 @@ class CredSspClientFuzzTest {
         Random random = new Random(12);
         byte[] valid = TsRequest.builder(6).negoToken(new byte[60]).pubKeyAuth(new byte[40]).clientNonce(new byte[32])
                 .build().encode();
-        for (int i = 0; i < CASES; i++) {
+        for (int i = 0; i < RELAYED_CASES; i++) {
             byte[] mutated = valid.clone();
             for (int e = 0; e < 1 + random.nextInt(4); e++) {
                 mutated[random.nextInt(mutated.length)] = (byte) random.nextInt(256);
@@ -66,6 +68,29 @@ class CredSspClientFuzzTest {
             }
             assertThat(client.isComplete()).isFalse();
             assertThat(relay.clientRequests()).allSatisfy(r -> assertThat(r.authInfo()).isNull());
+        }
+    }
+
+    @Test
+    void acceptorTurnsGarbageIntoTypedRefusals() throws Exception {
+        Random random = new Random(13);
+        for (int i = 0; i < CASES; i++) {
+            CredSspAcceptorContext acceptor = CredSspContextTest.acceptor().build();
+            TlsChannel rogue = TlsChannel.client(TlsOptions.defaults());
+            byte[] toServer = rogue.handshake(null);
+            while (!rogue.isHandshakeComplete()) {
+                toServer = rogue.handshake(acceptor.step(toServer));
+            }
+            acceptor.step(toServer);
+            byte[] garbage = new byte[1 + random.nextInt(200)];
+            random.nextBytes(garbage);
+            garbage[0] = 0x30;
+            try {
+                acceptor.step(rogue.wrap(garbage).bytes());
+            } catch (CredSspException expected) {
+                assertThat(expected.stage()).isEqualTo(CredSspStage.AUTHENTICATION);
+            }
+            assertThat(acceptor.isComplete()).isFalse();
         }
     }
 
