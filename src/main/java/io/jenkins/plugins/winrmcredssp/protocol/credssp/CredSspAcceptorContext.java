@@ -109,28 +109,28 @@ public final class CredSspAcceptorContext implements AutoCloseable {
 
     private byte[] authenticate(TsRequest request) throws ProtocolException, SSLException {
         byte[] token = request.negoToken();
-        byte[] out = null;
+        byte[] reply = null;
         if (token != null) {
             if (inner == null) {
                 inner = innerFactory.get();
             }
             try {
-                out = inner.step(token);
+                reply = inner.step(token);
             } catch (ProtocolException e) {
                 throw refuse(innerStatus(e), "the " + inner.mechanism().displayName() + " authentication failed: "
                         + e.getMessage(), e);
             }
-            if (out != null && out.length == 0) {
-                out = null;
+            if (reply != null && reply.length == 0) {
+                reply = null;
             }
         }
         if (request.pubKeyAuth() == null) {
-            if (out == null) {
+            if (reply == null) {
                 throw refuse(NtStatus.SEC_E_INVALID_TOKEN, "the client sent neither a negoToken to answer nor pubKeyAuth",
                         null);
             }
             round++;
-            return channel.send(TsRequest.builder(maximumVersion).negoToken(out).build());
+            return channel.send(TsRequest.builder(maximumVersion).negoToken(reply).build());
         }
         stage = CredSspStage.PUBLIC_KEY_EXCHANGE;
         if (inner == null || !inner.isEstablished()) {
@@ -154,7 +154,7 @@ public final class CredSspAcceptorContext implements AutoCloseable {
         }
         byte[] serverValue = inner.wrap(PubKeyAuth.serverValue(negotiatedVersion, nonce, serverPublicKey));
         stage = CredSspStage.CREDENTIAL_DELEGATION;
-        return channel.send(TsRequest.builder(maximumVersion).negoToken(out).pubKeyAuth(serverValue).build());
+        return channel.send(TsRequest.builder(maximumVersion).negoToken(reply).pubKeyAuth(serverValue).build());
     }
 
     private byte[] receiveCredentials(TsRequest request) throws ProtocolException, SSLException {
