@@ -18,7 +18,7 @@ class PeerProcessTest {
 
     @Test
     void linesOfAnswerAndLogOfBothStreams() throws IOException {
-        try (PeerProcess p = PeerProcess.start("echo", sh("read x; echo \"got $x\"; echo note >&2; sleep 30"))) {
+        try (PeerProcess p = PeerProcess.start("echo", sh("read x; echo \"got $x\"; echo note >&2; exec sleep 30"))) {
             p.writeLine("ping");
             assertThat(p.nextLine(Duration.ofSeconds(10))).isEqualTo("got ping");
             p.awaitOutput("note", Duration.ofSeconds(10));
@@ -28,7 +28,7 @@ class PeerProcessTest {
 
     @Test
     void silentProcessTimesOutWithinTheBound() throws IOException {
-        try (PeerProcess p = PeerProcess.start("silent", sh("sleep 30"))) {
+        try (PeerProcess p = PeerProcess.start("silent", sh("exec sleep 30"))) {
             long start = System.nanoTime();
             assertThatThrownBy(() -> p.nextLine(SHORT)).isInstanceOf(IOException.class)
                     .hasMessageContaining("did not answer within");
@@ -71,7 +71,7 @@ class PeerProcessTest {
 
     @Test
     void waitForKillsAProcessThatOverstays() throws IOException {
-        try (PeerProcess p = PeerProcess.start("sleeper", sh("sleep 30"))) {
+        try (PeerProcess p = PeerProcess.start("sleeper", sh("exec sleep 30"))) {
             assertThatThrownBy(() -> p.waitFor(SHORT)).hasMessageContaining("did not exit within");
             assertThat(p.isAlive()).isFalse();
         }
