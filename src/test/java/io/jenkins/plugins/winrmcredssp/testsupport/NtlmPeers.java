@@ -34,7 +34,7 @@ public final class NtlmPeers {
      * A gss-ntlmssp acceptor knowing {@code accounts} (a users file in a temporary directory, removed on close).
      * Its {@link PythonPeer#peerName()} is {@code DOMAIN\\user} as the users file spells it.
      */
-    public static PythonPeer gssAcceptor(NtlmAccount... accounts) throws IOException {
+    public static PythonPeer gssAcceptor(NtlmTestUser... accounts) throws IOException {
         requireGssNtlmssp();
         TempDirectory dir = TempDirectory.create("gss-ntlmssp");
         try {
@@ -51,7 +51,7 @@ public final class NtlmPeers {
     }
 
     /** A gss-ntlmssp initiator authenticating as {@code DOMAIN\\user} to {@code HTTP@localhost}. */
-    public static PythonPeer gssInitiator(NtlmAccount account) throws IOException {
+    public static PythonPeer gssInitiator(NtlmTestUser account) throws IOException {
         requireGssNtlmssp();
         return PythonPeer.start("gss-ntlmssp initiator", Mechanism.NTLM, "gss_peer.py",
                 List.of("initiate", "--mech", "ntlm", "--user", account.downLevelName(), "--target", "HTTP@localhost"),
@@ -59,7 +59,7 @@ public final class NtlmPeers {
     }
 
     /** A python3-ntlm-auth initiator (NTLMv2, compatibility level 3, workstation {@code INTEROP}). */
-    public static PythonPeer ntlmAuthInitiator(NtlmAccount account) throws IOException {
+    public static PythonPeer ntlmAuthInitiator(NtlmTestUser account) throws IOException {
         requireNtlmAuth();
         return PythonPeer.start("python3-ntlm-auth initiator", Mechanism.NTLM, "ntlm_auth_initiator.py",
                 List.of("--user", account.user(), "--domain", account.domain()),

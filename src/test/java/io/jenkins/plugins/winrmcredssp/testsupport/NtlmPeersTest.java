@@ -1,6 +1,6 @@
 package io.jenkins.plugins.winrmcredssp.testsupport;
 
-import static io.jenkins.plugins.winrmcredssp.testsupport.NtlmAccount.ALICE;
+import static io.jenkins.plugins.winrmcredssp.testsupport.NtlmTestUser.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * our NTLM code and not at the harness.
  */
 class NtlmPeersTest {
-    private static final NtlmAccount WRONG_PASSWORD = ALICE.withPassword("not-" + ALICE.password());
+    private static final NtlmTestUser WRONG_PASSWORD = ALICE.withPassword("not-" + ALICE.password());
 
     @Test
     void gssInitiatorIsAcceptedByGssAcceptorAndSealsBothWays() throws Exception {
@@ -58,7 +58,7 @@ class NtlmPeersTest {
 
     @Test
     void gssAcceptorComparesTheDomainAsItsUsersFileSpellsIt() throws Exception {
-        NtlmAccount lowerCaseDomain = new NtlmAccount("example", ALICE.user(), ALICE.password());
+        NtlmTestUser lowerCaseDomain = new NtlmTestUser("example", ALICE.user(), ALICE.password());
         try (PythonPeer acceptor = NtlmPeers.gssAcceptor(ALICE);
                 PythonPeer initiator = NtlmPeers.ntlmAuthInitiator(lowerCaseDomain)) {
             assertThatThrownBy(() -> ContextExchange.establish(initiator, acceptor))

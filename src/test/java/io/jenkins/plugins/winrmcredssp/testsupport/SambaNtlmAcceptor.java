@@ -35,7 +35,7 @@ public final class SambaNtlmAcceptor implements SecurityContext {
     }
 
     /** Starts {@code ntlm_auth} accepting {@code account} (its domain is also the workgroup). */
-    public static SambaNtlmAcceptor start(NtlmAccount account) throws IOException {
+    public static SambaNtlmAcceptor start(NtlmTestUser account) throws IOException {
         requireInstalled();
         TempDirectory dir = TempDirectory.create("samba-ntlm-auth");
         try {

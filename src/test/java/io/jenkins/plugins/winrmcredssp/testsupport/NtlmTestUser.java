@@ -6,10 +6,10 @@ import java.util.Objects;
  * A user the NTLM peers know. gss-ntlmssp 1.2 computes NTLMv2 with the domain as spelled in its users file, so a
  * client must send exactly {@link #domain()}; it also cannot store a password containing {@code :}.
  */
-public record NtlmAccount(String domain, String user, String password) {
-    public static final NtlmAccount ALICE = new NtlmAccount("EXAMPLE", "alice", "Passw0rd!");
+public record NtlmTestUser(String domain, String user, String password) {
+    public static final NtlmTestUser ALICE = new NtlmTestUser("EXAMPLE", "alice", "Passw0rd!");
 
-    public NtlmAccount {
+    public NtlmTestUser {
         Objects.requireNonNull(domain, "domain");
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(password, "password");
@@ -24,8 +24,8 @@ public record NtlmAccount(String domain, String user, String password) {
     }
 
     /** The same account with another password (for wrong-password tests). */
-    public NtlmAccount withPassword(String otherPassword) {
-        return new NtlmAccount(domain, user, otherPassword);
+    public NtlmTestUser withPassword(String otherPassword) {
+        return new NtlmTestUser(domain, user, otherPassword);
     }
 
     @Override
