@@ -79,6 +79,29 @@ class NtlmInteropTest {
         }
 
         @Test
+        void sendsAUpnWithEmptyDomainThatGssNtlmsspAccepts() throws Exception {
+            // MS-NLMP 3.1.5.1.2: a UPN travels whole in UserName with an empty DomainName
+            NtlmTestUser upn = new NtlmTestUser("", "alice@EXAMPLE.TEST", ALICE.password());
+            try (PythonPeer acceptor = NtlmPeers.gssAcceptor(upn);
+                    NtlmInitiatorContext initiator = ourInitiator(upn)) {
+                ContextExchange.establish(initiator, acceptor);
+
+                assertThat(acceptor.peerName()).isEqualTo("\\alice@EXAMPLE.TEST");
+                assertSealsBothWays(initiator, acceptor);
+            }
+        }
+
+        @Test
+        void sendsABareUserNameThatGssNtlmsspAccepts() throws Exception {
+            try (PythonPeer acceptor = NtlmPeers.gssAcceptor(ALICE);
+                    NtlmInitiatorContext initiator = ourInitiator(new NtlmTestUser("", "alice", ALICE.password()))) {
+                ContextExchange.establish(initiator, acceptor);
+
+                assertSealsBothWays(initiator, acceptor);
+            }
+        }
+
+        @Test
         void isAcceptedBySambaNtlmAuth() throws Exception {
             try (SambaNtlmAcceptor samba = SambaNtlmAcceptor.start(ALICE);
                     NtlmInitiatorContext initiator = ourInitiator(ALICE)) {
