@@ -331,6 +331,29 @@ class NtlmContextTest {
     }
 
     @Test
+    void acceptorSelectsUnicodeForAnOemOnlyNegotiate() throws Exception {
+        // python ntlm-auth offers NEGOTIATE_OEM without NEGOTIATE_UNICODE and follows the server's choice
+        java.util.EnumSet<NegotiateFlag> oem = NegotiateFlag.copyOf(NtlmInitiatorContext.NEGOTIATE_FLAGS);
+        oem.remove(NegotiateFlag.NEGOTIATE_UNICODE);
+        oem.add(NegotiateFlag.NEGOTIATE_OEM);
+        try (NtlmAcceptorContext server = acceptor()) {
+            NtlmChallenge challenge = NtlmChallenge.decode(server.step(new NtlmNegotiate(oem, "", "",
+                    io.jenkins.plugins.winrmcredssp.protocol.ntlm.messages.NtlmVersion.DEFAULT).encode()));
+            assertThat(challenge.flags()).contains(NegotiateFlag.NEGOTIATE_UNICODE, NegotiateFlag.NEGOTIATE_SEAL,
+                    NegotiateFlag.NEGOTIATE_KEY_EXCH, NegotiateFlag.NEGOTIATE_EXTENDED_SESSIONSECURITY);
+        }
+    }
+
+    @Test
+    void acceptorRefusesAClientWithoutExtendedSessionSecurity() {
+        java.util.EnumSet<NegotiateFlag> v1 = java.util.EnumSet.of(NegotiateFlag.NEGOTIATE_UNICODE,
+                NegotiateFlag.NEGOTIATE_NTLM, NegotiateFlag.NEGOTIATE_LM_KEY);
+        NtlmAcceptorContext server = acceptor();
+        assertThatThrownBy(() -> server.step(new NtlmNegotiate(v1, "", "", null).encode()))
+                .isInstanceOf(NtlmException.class).hasMessageContaining("NTLMv1 and LM are not supported");
+    }
+
+    @Test
     void protectionBeforeEstablishmentIsAnError() {
         NtlmInitiatorContext client = initiator("CORP\\alice", PASSWORD);
         assertThatThrownBy(() -> client.wrap(new byte[1])).isInstanceOf(NtlmException.class)
