@@ -94,7 +94,7 @@ class NtlmContextTest {
     void authenticateCarriesSpnTimestampMicAndZeroLmResponse() throws Exception {
         try (NtlmInitiatorContext client = initiator("CORP\\alice", PASSWORD); NtlmAcceptorContext server = acceptor()) {
             NtlmNegotiate negotiate = NtlmNegotiate.decode(client.step(null));
-            assertThat(NegotiateFlag.toWire(negotiate.flags()) & 0x205).isEqualTo(0x205);
+            assertThat(NegotiateFlag.toWire(negotiate.flags())).isEqualTo(0xE2888235);
             assertThat(negotiate.flags()).containsAll(NtlmInitiatorContext.NEGOTIATE_FLAGS);
             byte[] challengeToken = server.step(negotiate.encode());
             NtlmChallenge challenge = NtlmChallenge.decode(challengeToken);
@@ -351,6 +351,17 @@ class NtlmContextTest {
         NtlmAcceptorContext server = acceptor();
         assertThatThrownBy(() -> server.step(new NtlmNegotiate(v1, "", "", null).encode()))
                 .isInstanceOf(NtlmException.class).hasMessageContaining("NTLMv1 and LM are not supported");
+    }
+
+    @Test
+    void failedInitiatorCannotBeSteppedAgain() throws Exception {
+        try (NtlmInitiatorContext client = initiator("CORP\\alice", PASSWORD)) {
+            client.step(null);
+            assertThatThrownBy(() -> client.step(new byte[] {1, 2, 3})).isInstanceOf(
+                    io.jenkins.plugins.winrmcredssp.protocol.codec.MalformedTokenException.class);
+            assertThatThrownBy(() -> client.step(acceptor().step(client.step(null))))
+                    .isInstanceOf(NtlmException.class).hasMessageContaining("already failed");
+        }
     }
 
     @Test
