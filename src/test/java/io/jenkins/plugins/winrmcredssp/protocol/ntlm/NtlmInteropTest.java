@@ -15,7 +15,6 @@ import io.jenkins.plugins.winrmcredssp.testsupport.PythonPeer;
 import io.jenkins.plugins.winrmcredssp.testsupport.SambaNtlmAcceptor;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -164,8 +163,6 @@ class NtlmInteropTest {
         }
 
         @Test
-        @Disabled("NtlmAcceptorContext refuses a NEGOTIATE without NEGOTIATE_UNICODE; python3-ntlm-auth 1.4 always"
-                + " sends OEM only (flags 0xE288B032), which MS-NLMP 3.2.5.1.1 allows and gss-ntlmssp and Samba accept")
         void acceptsNtlmAuthInitiatorAndSealsBothWays() throws Exception {
             try (PythonPeer initiator = NtlmPeers.ntlmAuthInitiator(ALICE);
                     NtlmAcceptorContext acceptor = ourAcceptor()) {
@@ -178,8 +175,6 @@ class NtlmInteropTest {
         }
 
         @Test
-        @Disabled("NtlmAcceptorContext refuses a NEGOTIATE without NEGOTIATE_UNICODE; python3-ntlm-auth 1.4 always"
-                + " sends OEM only (flags 0xE288B032), which MS-NLMP 3.2.5.1.1 allows and gss-ntlmssp and Samba accept")
         void refusesNtlmAuthInitiatorWithAWrongPassword() throws Exception {
             try (PythonPeer initiator = NtlmPeers.ntlmAuthInitiator(WRONG_PASSWORD);
                     NtlmAcceptorContext acceptor = ourAcceptor()) {
