@@ -35,19 +35,34 @@ public final class NtlmPeers {
      * Its {@link PythonPeer#peerName()} is {@code DOMAIN\\user} as the users file spells it.
      */
     public static PythonPeer gssAcceptor(NtlmTestUser... accounts) throws IOException {
+        return acceptor("gss-ntlmssp acceptor", Mechanism.NTLM, "ntlm", accounts);
+    }
+
+    private static PythonPeer acceptor(String name, Mechanism mechanism, String mechArgument,
+            NtlmTestUser... accounts) throws IOException {
         requireGssNtlmssp();
+        return withUsersFile(accounts, file -> PythonPeer.start(name, mechanism, "gss_peer.py",
+                List.of("accept", "--mech", mechArgument), Map.of("NTLM_USER_FILE", file), null));
+    }
+
+    /** A gss-ntlmssp users file in a temporary directory, deleted when the peer started with it closes. */
+    private static PythonPeer withUsersFile(NtlmTestUser[] accounts, PeerStarter starter) throws IOException {
         TempDirectory dir = TempDirectory.create("gss-ntlmssp");
         try {
             String users = List.of(accounts).stream()
                     .map(a -> a.domain() + ":" + a.user() + ":" + a.password())
                     .collect(Collectors.joining("\n", "", "\n"));
-            String file = dir.write("ntlm_users", users).toString();
-            return PythonPeer.start("gss-ntlmssp acceptor", Mechanism.NTLM, "gss_peer.py",
-                    List.of("accept", "--mech", "ntlm"), Map.of("NTLM_USER_FILE", file), dir);
+            PythonPeer peer = starter.start(dir.write("ntlm_users", users).toString());
+            return peer.alsoOnClose(dir);
         } catch (IOException | RuntimeException e) {
             dir.close();
             throw e;
         }
+    }
+
+    @FunctionalInterface
+    private interface PeerStarter {
+        PythonPeer start(String usersFile) throws IOException;
     }
 
     /** A gss-ntlmssp initiator authenticating as {@code DOMAIN\\user} to {@code HTTP@localhost}. */
@@ -56,6 +71,28 @@ public final class NtlmPeers {
         return PythonPeer.start("gss-ntlmssp initiator", Mechanism.NTLM, "gss_peer.py",
                 List.of("initiate", "--mech", "ntlm", "--user", account.downLevelName(), "--target", "HTTP@localhost"),
                 Map.of("PEER_PASSWORD", account.password()), null);
+    }
+
+    /**
+     * MIT's SPNEGO acceptor (RFC 4178) over gss-ntlmssp, knowing {@code accounts}: it selects NTLM and exchanges
+     * mechListMIC, so the exchange takes four tokens.
+     */
+    public static PythonPeer gssSpnegoAcceptor(NtlmTestUser... accounts) throws IOException {
+        return acceptor("MIT SPNEGO/gss-ntlmssp acceptor", Mechanism.SPNEGO, "spnego", accounts);
+    }
+
+    /**
+     * MIT's SPNEGO initiator offering only gss-ntlmssp (password credentials for NTLM only). Under SPNEGO gss-ntlmssp
+     * adds the AUTHENTICATE MIC, and both sides exchange mechListMIC and then reset their RC4 states.
+     */
+    public static PythonPeer gssSpnegoInitiator(NtlmTestUser account) throws IOException {
+        requireGssNtlmssp();
+        // MIT's SPNEGO finds no NTLM mechanism to offer unless NTLM_USER_FILE names a file, password credentials or not
+        return withUsersFile(new NtlmTestUser[] {account}, file -> PythonPeer.start("MIT SPNEGO/gss-ntlmssp initiator",
+                Mechanism.SPNEGO, "gss_peer.py",
+                List.of("initiate", "--mech", "spnego", "--inner", "ntlm", "--user", account.downLevelName(),
+                        "--target", "HTTP@localhost"),
+                Map.of("PEER_PASSWORD", account.password(), "NTLM_USER_FILE", file), null));
     }
 
     /** A python3-ntlm-auth initiator (NTLMv2, compatibility level 3, workstation {@code INTEROP}). */

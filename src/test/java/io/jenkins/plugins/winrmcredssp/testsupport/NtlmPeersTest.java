@@ -46,6 +46,28 @@ class NtlmPeersTest {
     }
 
     @Test
+    void spnegoOverGssNtlmsspExchangesMechListMicAndSealsBothWays() throws Exception {
+        try (PythonPeer acceptor = NtlmPeers.gssSpnegoAcceptor(ALICE);
+                PythonPeer initiator = NtlmPeers.gssSpnegoInitiator(ALICE)) {
+            // NegTokenInit(NEGOTIATE), NegTokenResp(CHALLENGE), NegTokenResp(AUTHENTICATE, mechListMIC),
+            // NegTokenResp(accept-completed, mechListMIC)
+            assertThat(ContextExchange.establish(initiator, acceptor)).isEqualTo(4);
+
+            assertThat(acceptor.peerName()).isEqualTo("EXAMPLE\\alice");
+            assertSealsBothWays(initiator, acceptor);
+        }
+    }
+
+    @Test
+    void spnegoOverGssNtlmsspRefusesWrongPassword() throws Exception {
+        try (PythonPeer acceptor = NtlmPeers.gssSpnegoAcceptor(ALICE);
+                PythonPeer initiator = NtlmPeers.gssSpnegoInitiator(WRONG_PASSWORD)) {
+            assertThatThrownBy(() -> ContextExchange.establish(initiator, acceptor))
+                    .isInstanceOf(PeerRejectedException.class);
+        }
+    }
+
+    @Test
     void gssAcceptorRefusesWrongPassword() throws Exception {
         try (PythonPeer acceptor = NtlmPeers.gssAcceptor(ALICE);
                 PythonPeer initiator = NtlmPeers.gssInitiator(WRONG_PASSWORD)) {
