@@ -124,9 +124,17 @@ public final class PeerProcess implements AutoCloseable {
 
     /** Waits until stdout or stderr has shown {@code text}; fails when the process exits first or on timeout. */
     public void awaitOutput(String text, Duration timeout) throws IOException {
+        awaitOutput(text, 0, timeout);
+    }
+
+    /**
+     * Like {@link #awaitOutput(String, Duration)}, looking only at output from position {@code since} of
+     * {@link #output()} on (take it from {@link #outputLength()} before the action whose effect you expect).
+     */
+    public void awaitOutput(String text, int since, Duration timeout) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (log) {
-            while (log.indexOf(text) < 0) {
+            while (log.indexOf(text, since) < 0) {
                 long left = deadline - System.nanoTime();
                 if (!process.isAlive() && streamsDrained()) {
                     throw new EOFException(name + " " + exitDescription() + " before printing '" + text
@@ -143,6 +151,13 @@ public final class PeerProcess implements AutoCloseable {
                     throw new InterruptedIOException("interrupted while waiting for " + name);
                 }
             }
+        }
+    }
+
+    /** The length of {@link #output()} so far: a mark for {@link #awaitOutput(String, int, Duration)}. */
+    public int outputLength() {
+        synchronized (log) {
+            return log.length();
         }
     }
 
