@@ -23,7 +23,7 @@ MECHS = {
     'kerberos': '1.2.840.113554.1.2.2',
     'spnego': '1.3.6.1.5.5.2',
 }
-# gss-ntlmssp's GSS_NTLMSSP_RESET_CRYPTO_OID (src/gss_ntlmssp.h)
+# gss-ntlmssp's GSS_NTLMSSP_RESET_CRYPTO_OID: restarts an RC4 handle of an established context
 NTLMSSP_RESET_CRYPTO = gssapi.OID.from_int_seq('1.3.6.1.4.1.7165.655.1.3')
 
 
