@@ -369,6 +369,21 @@ class SpnegoContextTest {
     }
 
     @Test
+    void windowsNegTokenInit2HintKeepsKerberosAndNtlm() throws Exception {
+        // The Windows hint lists both Kerberos OIDs and NTLM; a hint without known mechanisms restricts nothing.
+        try (SpnegoInitiatorContext initiator = new SpnegoInitiatorContext(List.of(kerberos(), ntlm()))) {
+            NegTokenInit init = (NegTokenInit) NegotiationToken.decode(
+                    initiator.step(NegotiationTokenTest.hex(CapturedTokens.SMB_SERVER_NEG_TOKEN_INIT2)));
+            assertThat(init.mechTypes()).containsExactly(Mechanism.KERBEROS.oid(), Mechanism.NTLM.oid());
+            assertThat(initiator.fallbackReasons()).isEmpty();
+        }
+        byte[] unknownOnly = new NegTokenInit(List.of("1.3.6.1.4.1.311.2.2.30"), null, null, new NegHints("x", null), null).encode();
+        try (SpnegoInitiatorContext initiator = new SpnegoInitiatorContext(List.of(kerberos(), ntlm()))) {
+            assertThat(((NegTokenInit) NegotiationToken.decode(initiator.step(unknownOnly))).mechTypes()).hasSize(2);
+        }
+    }
+
+    @Test
     void unestablishedContextRefusesMessageProtection() {
         SpnegoInitiatorContext initiator = SpnegoInitiatorContext.withoutFallback(ntlm());
         assertThat(initiator.negotiatedMechanism()).isEqualTo(Mechanism.SPNEGO);
