@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
  * <ol>
  *   <li>First step: every candidate is created and asked for its initial token. A candidate that fails with a
  *       {@link ProtocolException} (Kerberos without a reachable KDC, say) is left out of mechTypes and its failure kept
- *       in {@link #fallbackReasons()}. The first survivor's token goes out as the optimistic mechToken.</li>
+ *       in {@link #fallbackReasons()}, unless the candidate refuses the fallback for that failure. The first
+ *       survivor's token goes out as the optimistic mechToken.</li>
  *   <li>The acceptor's first NegTokenResp names the mechanism it selected (supportedMech). When that is not the
  *       optimistic one, its initial token is sent instead (RFC 4178 §5, case (c)).</li>
  *   <li>mechListMIC (RFC 4178 §5): sent once the inner context is established if the selected mechanism is not the
@@ -33,7 +34,9 @@ import java.util.stream.Collectors;
  *       requested. After producing or verifying it the inner mechanism's key stream is reset (MS-SPNG §3.3.5.1).</li>
  * </ol>
  *
- * A "never fall back" initiator is simply one with a single candidate ({@link #withoutFallback}).
+ * A "never fall back" initiator is simply one with a single candidate ({@link #withoutFallback}); a candidate can also
+ * refuse the fallback for some of its failures ({@link SpnegoCandidate#fallbackAllowed()}), which then end the first
+ * step with that failure unchanged.
  */
 public final class SpnegoInitiatorContext implements SecurityContext {
     private final List<SpnegoCandidate> candidates;
@@ -157,7 +160,7 @@ public final class SpnegoInitiatorContext implements SecurityContext {
         return announced;
     }
 
-    private void tryStart(SpnegoCandidate candidate) {
+    private void tryStart(SpnegoCandidate candidate) throws ProtocolException {
         SecurityContext context = null;
         try {
             context = candidate.factory().create();
@@ -169,6 +172,10 @@ public final class SpnegoInitiatorContext implements SecurityContext {
         } catch (ProtocolException e) {
             if (context != null) {
                 context.close();
+            }
+            if (!candidate.fallbackAllowed().test(e)) {
+                close();
+                throw e;
             }
             fallbackReasons.add(new FallbackReason(candidate.mechanism(), e));
         }

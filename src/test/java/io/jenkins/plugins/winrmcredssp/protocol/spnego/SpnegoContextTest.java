@@ -153,6 +153,23 @@ class SpnegoContextTest {
     }
 
     @Test
+    void candidateCanRefuseTheFallbackForFinalFailures() throws Exception {
+        ProtocolException wrongPassword = new ProtocolException("Kerberos pre-authentication failed: wrong password");
+        SpnegoCandidate kerberos = new SpnegoCandidate(Mechanism.KERBEROS, () -> {
+            throw wrongPassword;
+        }, failure -> !failure.getMessage().contains("wrong password"));
+        SpnegoCandidate first = ntlm();
+        SpnegoInitiatorContext initiator = new SpnegoInitiatorContext(List.of(first, kerberos, ntlmLike(Mechanism.KERBEROS_MS_LEGACY)));
+        assertThatThrownBy(() -> initiator.step(null)).isSameAs(wrongPassword);
+        assertThat(created).as("the NTLM context started before is closed").allSatisfy(c -> assertThat(c.closed).isTrue());
+        assertThatThrownBy(() -> initiator.step(null)).isInstanceOf(IllegalStateException.class);
+    }
+
+    private SpnegoCandidate ntlmLike(Mechanism mechanism) {
+        return candidate(mechanism, Shape.NTLM_LIKE, SECRET);
+    }
+
+    @Test
     void withoutFallbackFailsWithTheReason() {
         SpnegoCandidate noKdc = new SpnegoCandidate(Mechanism.KERBEROS, () -> {
             throw new ProtocolException("Cannot reach any KDC for realm EXAMPLE.TEST");
