@@ -32,7 +32,7 @@ class KerberosInitiatorContextTest {
 
     @BeforeAll
     static void startKdc() throws Exception {
-        kdc = KerbyKdc.start(REALM, dir, 300);
+        kdc = KerbyKdc.start(REALM, dir);
         kdc.addUser("alice", PASSWORD);
         keytab = kdc.addServices("HTTP/localhost", "WSMAN/localhost");
         silentKdc = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());

@@ -28,8 +28,7 @@ final class KerbyKdc implements AutoCloseable {
         this.server = server;
     }
 
-    /** @param clockSkewSeconds the KDC's allowed clock skew; 0 makes every pre-authentication "skewed" */
-    static KerbyKdc start(String realm, Path dir, long clockSkewSeconds) throws KrbException, IOException {
+    static KerbyKdc start(String realm, Path dir) throws KrbException, IOException {
         int port = freePort();
         SimpleKdcServer server = new SimpleKdcServer();
         server.setWorkDir(dir.toFile());
@@ -38,7 +37,6 @@ final class KerbyKdc implements AutoCloseable {
         server.setAllowUdp(false);
         server.setAllowTcp(true);
         server.setKdcTcpPort(port);
-        server.getKdcConfig().setLong(KdcConfigKey.ALLOWABLE_CLOCKSKEW, clockSkewSeconds);
         // Like Active Directory: no AS reply without encrypted-timestamp pre-authentication (RFC 4120 §5.2.7.2).
         server.getKdcConfig().setBoolean(KdcConfigKey.PREAUTH_REQUIRED, true);
         server.getKdcConfig().setBoolean(KdcConfigKey.PA_ENC_TIMESTAMP_REQUIRED, true);
