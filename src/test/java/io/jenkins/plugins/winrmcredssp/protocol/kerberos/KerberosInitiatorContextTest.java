@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.jenkins.plugins.winrmcredssp.protocol.auth.Mechanism;
 import io.jenkins.plugins.winrmcredssp.protocol.auth.UserCredentials;
+import io.jenkins.plugins.winrmcredssp.testsupport.FreePorts;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -36,7 +37,7 @@ class KerberosInitiatorContextTest {
         kdc.addUser("alice", PASSWORD);
         keytab = kdc.addServices("HTTP/localhost", "WSMAN/localhost");
         silentKdc = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        int closedPort = KerbyKdc.freePort();
+        int closedPort = FreePorts.allocate();
         Path conf = kdc.writeKrb5Conf(
                 "  SILENT.TEST = {\n    kdc = 127.0.0.1:" + silentKdc.getLocalPort() + "\n  }\n"
                 + "  CLOSED.TEST = {\n    kdc = 127.0.0.1:" + closedPort + "\n  }\n");

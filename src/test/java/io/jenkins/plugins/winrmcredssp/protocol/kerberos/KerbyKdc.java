@@ -1,8 +1,7 @@
 package io.jenkins.plugins.winrmcredssp.protocol.kerberos;
 
+import io.jenkins.plugins.winrmcredssp.testsupport.FreePorts;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.kerby.kerberos.kerb.KrbException;
@@ -29,7 +28,7 @@ final class KerbyKdc implements AutoCloseable {
     }
 
     static KerbyKdc start(String realm, Path dir) throws KrbException, IOException {
-        int port = freePort();
+        int port = FreePorts.allocate();
         SimpleKdcServer server = new SimpleKdcServer();
         server.setWorkDir(dir.toFile());
         server.setKdcRealm(realm);
@@ -89,12 +88,6 @@ final class KerbyKdc implements AutoCloseable {
                 + "  " + realm + " = {\n    kdc = 127.0.0.1:" + port + "\n  }\n"
                 + extraRealms);
         return conf;
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     @Override
