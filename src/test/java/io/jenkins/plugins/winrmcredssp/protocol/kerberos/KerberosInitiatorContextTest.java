@@ -105,6 +105,37 @@ class KerberosInitiatorContextTest {
         }
     }
 
+    /**
+     * Windows' SSPI seals with the checksum and encrypted header rotated to the front (RFC 4121 §4.2.5, RRC 28, as
+     * WinRM and CredSSP servers send); the same token with RRC 0 is what JGSS writes. Both must unwrap.
+     */
+    @Test
+    void unwrapsTokensWithRightRotationCount() throws Exception {
+        try (KerberosInitiatorContext initiator = new KerberosInitiatorContext(user("alice", PASSWORD), "localhost",
+                settings);
+             KerberosAcceptorContext acceptor = new KerberosAcceptorContext(keytab, "HTTP/localhost@" + REALM)) {
+            establish(initiator, acceptor);
+            byte[] message = "rotated".getBytes(UTF_8);
+            assertThat(acceptor.unwrap(rotate(initiator.wrap(message), 28))).isEqualTo(message);
+            assertThat(initiator.unwrap(rotate(acceptor.wrap(message), 28))).isEqualTo(message);
+        }
+    }
+
+    /** Rotates an RRC-0 wrap token's body right by {@code rrc} bytes and records it in the header (RFC 4121 §4.2.5). */
+    private static byte[] rotate(byte[] token, int rrc) {
+        assertThat(token[0]).isEqualTo((byte) 0x05);
+        assertThat(token[1]).isEqualTo((byte) 0x04);
+        assertThat(token[6] | token[7]).as("JGSS writes RRC 0").isZero();
+        byte[] rotated = token.clone();
+        int body = token.length - 16;
+        for (int i = 0; i < body; i++) {
+            rotated[16 + (i + rrc) % body] = token[16 + i];
+        }
+        rotated[6] = (byte) (rrc >> 8);
+        rotated[7] = (byte) rrc;
+        return rotated;
+    }
+
     @Test
     void netbiosDomainAndBareNamesUseTheDefaultRealm() throws Exception {
         for (String name : new String[] {"KERBY\\alice", "alice", "kerby.test\\alice"}) {
