@@ -77,11 +77,19 @@ final class KerberosErrors {
                         + " (KRB_AP_ERR_SKEW, 37): this machine's clock and the KDC's (or the server's) differ by more"
                         + " than the allowed skew (5 minutes by default). Synchronize the time (NTP / w32time) on"
                         + " both sides", error);
+            case 41:
+                return serviceKeyMismatch(what, "KRB_AP_ERR_MODIFIED, 41", error);
+            case 44:
+                return serviceKeyMismatch(what, "KRB_AP_ERR_BADKEYVER, 44", error);
             case 68:
                 return new KerberosException(KerberosFailure.NO_REALM, what + "wrong realm (KDC_ERR_WRONG_REALM, 68):"
                         + " the user or the service belongs to another realm; write the user as user@REALM", error);
             default:
                 break;
+        }
+        if (code < 0 && stage == Stage.ACCEPT && causedBy(error, "sun.security.krb5.KrbCryptoException")) {
+            // The JDK's acceptor reports a ticket its keys cannot decrypt as a bare "Checksum failed".
+            return serviceKeyMismatch(what, "checksum failed", error);
         }
         if (code < 0) {
             KerberosException network = networkFailure(error, what, config);
@@ -106,9 +114,25 @@ final class KerberosErrors {
                 + (code >= 0 ? " (Kerberos error " + code + ", RFC 4120 §7.5.9)" : ""), error);
     }
 
+    private static KerberosException serviceKeyMismatch(String what, String code, Throwable error) {
+        return new KerberosException(KerberosFailure.SERVICE_KEY_MISMATCH, what + "the service cannot decrypt its"
+                + " ticket (" + code + "): the service principal is registered on another account too (find duplicates"
+                + " with `setspn -X`) or the service's keytab is out of date (export it again)", error);
+    }
+
+    private static boolean causedBy(Throwable error, String className) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t.getClass().getName().equals(className)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static KerberosException wrongPassword(String what, String code, Throwable error) {
-        return new KerberosException(KerberosFailure.WRONG_PASSWORD, what + "pre-authentication failed: wrong password ("
-                + code + "). Check the password; repeated failures may lock the account", error);
+        return new KerberosException(KerberosFailure.WRONG_PASSWORD, what
+                + "pre-authentication failed: wrong password (" + code + "). Check the password; repeated failures"
+                + " may lock the account", error);
     }
 
     /** The RFC 4120 error code carried by the JDK's exceptions in {@code error}'s causes, or -1. */

@@ -19,6 +19,11 @@ public enum KerberosFailure {
     PASSWORD_EXPIRED(23, false),
     /** KDC_ERR_S_PRINCIPAL_UNKNOWN (7): no account holds the service principal name asked for. */
     SERVICE_UNKNOWN(7, true),
+    /**
+     * KRB_AP_ERR_MODIFIED (41) or KRB_AP_ERR_BADKEYVER (44): the service cannot decrypt its ticket — the SPN belongs
+     * to another account (duplicate SPN) or the service's keytab is out of date.
+     */
+    SERVICE_KEY_MISMATCH(41, true),
     /** KRB_AP_ERR_SKEW (37): this machine's clock and the KDC's or the server's are too far apart. */
     CLOCK_SKEW(37, true),
     /** No KDC answered: unreachable, refused, or silent for kdc_timeout × max_retries. */

@@ -14,10 +14,11 @@ import org.ietf.jgss.GSSName;
 /**
  * The Kerberos V5 initiator (RFC 4121) with explicit credentials, through JGSS.
  *
- * <p>The first {@link #step(byte[]) step(null)} logs in with the user name and password (AS exchange, no ticket cache,
- * no prompt; see {@link KerberosLogin}), gets a ticket for the service principal and returns the AP-REQ token; the
- * second step takes the service's AP-REP (mutual authentication, always requested) and completes the context, after
- * which messages are protected with confidentiality, integrity, sequence and replay detection.
+ * <p>The first {@link #step(byte[]) step(null)} logs in with the user name and password (AS exchange through a JAAS
+ * Krb5LoginModule login with its own Configuration object and an in-memory callback handler: no ticket cache read or
+ * written, no prompt), gets a ticket for the service principal and returns the AP-REQ token; the second step takes
+ * the service's AP-REP (mutual authentication, always requested) and completes the context, after which messages are
+ * protected with confidentiality, integrity, sequence and replay detection.
  *
  * <p>User names: {@code user@domain} logs in as {@code user@DOMAIN}; {@code DOMAIN\\user} and {@code user} log in in
  * {@link KerberosSettings#realm()} if set, else in the configuration's {@code default_realm} (a dotted
@@ -96,9 +97,9 @@ public final class KerberosInitiatorContext extends GssBackedContext {
             Krb5Config.use(settings.krb5Conf());
         }
         if (Boolean.getBoolean("sun.security.jgss.native")) {
-            throw new KerberosException(KerberosFailure.CONFIGURATION, "the JVM runs with sun.security.jgss.native=true:"
-                    + " native GSS-API ignores explicit credentials, so Kerberos with a user name and password is"
-                    + " impossible here");
+            throw new KerberosException(KerberosFailure.CONFIGURATION, "the JVM runs with"
+                    + " sun.security.jgss.native=true: native GSS-API ignores explicit credentials, so Kerberos with a"
+                    + " user name and password is impossible here");
         }
         String requested = KerberosNames.clientPrincipal(credentials, settings.realm());
         LoginContext login;
@@ -118,7 +119,8 @@ public final class KerberosInitiatorContext extends GssBackedContext {
             GSSName target = manager.createName(servicePrincipal, KRB5_PRINCIPAL_NAME);
             usingCredential(asSubject(() -> manager.createCredential(client, GSSCredential.DEFAULT_LIFETIME,
                     KRB5_MECHANISM, GSSCredential.INITIATE_ONLY)));
-            GSSContext context = manager.createContext(target, KRB5_MECHANISM, credential(), GSSContext.DEFAULT_LIFETIME);
+            GSSContext context = manager.createContext(target, KRB5_MECHANISM, credential(),
+                    GSSContext.DEFAULT_LIFETIME);
             context.requestMutualAuth(true);
             context.requestConf(true);
             context.requestInteg(true);

@@ -27,8 +27,9 @@ final class KerberosLogin {
     }
 
     /**
-     * Gets a TGT for {@code principal} with {@code password} (AS exchange, RFC 4120 §3.1). The callback handler answers
-     * from memory, so nothing prompts; the module keeps no key ({@code storeKey=false}) and clears the password.
+     * Gets a TGT for {@code principal} with {@code password} (AS exchange, RFC 4120 §3.1). The callback handler
+     * answers from memory, so nothing prompts; the module keeps no key ({@code storeKey=false}) and clears the
+     * password.
      *
      * @param principal {@code user@REALM}, or {@code user} for the configuration's default realm
      * @param password  read, not kept; the caller wipes it

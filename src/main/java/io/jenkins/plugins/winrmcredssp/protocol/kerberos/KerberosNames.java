@@ -40,7 +40,8 @@ final class KerberosNames {
      *
      * @throws KerberosException when canonicalization was asked for and the host does not resolve
      */
-    static String servicePrincipal(String host, KerberosSettings settings, String clientRealm) throws KerberosException {
+    static String servicePrincipal(String host, KerberosSettings settings, String clientRealm)
+            throws KerberosException {
         String name = settings.servicePrincipal();
         if (name == null) {
             if (host == null || host.isBlank()) {

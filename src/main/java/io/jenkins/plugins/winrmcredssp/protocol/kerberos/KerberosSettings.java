@@ -12,18 +12,19 @@ import java.util.Locale;
  *                            host; {@code null} for none
  * @param canonicalizeHost    whether to replace the host by its canonical DNS name (forward then reverse lookup)
  *                            before building the SPN; by default the host is used as given
- * @param realm               the realm for {@code DOMAIN\\user} and bare user names; {@code null} for the default realm of
- *                            the Kerberos configuration
+ * @param realm               the realm for {@code DOMAIN\\user} and bare user names; {@code null} for the default
+ *                            realm of the Kerberos configuration
  * @param krb5Conf            a krb5.conf to select for the whole JVM (see {@link Krb5Config}: one file per JVM);
  *                            {@code null} to use the JVM's configuration
- * @param delegateCredentials whether to ask for a forwardable TGT to be delegated to the service (Kerberos
- *                            delegation; not needed under CredSSP)
+ * @param delegateCredentials whether to delegate a forwardable TGT to the service (Kerberos delegation; needs
+ *                            {@code forwardable = true} in krb5.conf; not needed under CredSSP)
  */
 public record KerberosSettings(String serviceClass, String servicePrincipal, boolean canonicalizeHost, String realm,
                                Path krb5Conf, boolean delegateCredentials) {
 
     public KerberosSettings {
-        if (serviceClass == null || serviceClass.isBlank() || serviceClass.contains("/") || serviceClass.contains("@")) {
+        if (serviceClass == null || serviceClass.isBlank() || serviceClass.contains("/")
+                || serviceClass.contains("@")) {
             throw new IllegalArgumentException("service class must be a non-empty name like HTTP or WSMAN, not '"
                     + serviceClass + "'");
         }
@@ -58,11 +59,13 @@ public record KerberosSettings(String serviceClass, String servicePrincipal, boo
     }
 
     public KerberosSettings withRealm(String value) {
-        return new KerberosSettings(serviceClass, servicePrincipal, canonicalizeHost, value, krb5Conf, delegateCredentials);
+        return new KerberosSettings(serviceClass, servicePrincipal, canonicalizeHost, value, krb5Conf,
+                delegateCredentials);
     }
 
     public KerberosSettings withKrb5Conf(Path value) {
-        return new KerberosSettings(serviceClass, servicePrincipal, canonicalizeHost, realm, value, delegateCredentials);
+        return new KerberosSettings(serviceClass, servicePrincipal, canonicalizeHost, realm, value,
+                delegateCredentials);
     }
 
     public KerberosSettings withDelegateCredentials(boolean value) {

@@ -49,10 +49,10 @@ public final class Krb5Config {
         String current = System.getProperty(PROPERTY);
         if (selected != null || (current != null && !sameFile(current, wanted))) {
             String inUse = selected != null ? selected.toString() : current;
-            throw new KerberosException(KerberosFailure.CONFIGURATION, "this JVM already uses the Kerberos configuration "
-                    + inUse + " (system property " + PROPERTY + "), so " + wanted + " cannot be used as well: the JDK"
-                    + " reads one krb5.conf per JVM. Put all realms into one krb5.conf and give that same path"
-                    + " everywhere (or leave the option empty to use the JVM's configuration)");
+            throw new KerberosException(KerberosFailure.CONFIGURATION, "this JVM already uses the Kerberos"
+                    + " configuration " + inUse + " (system property " + PROPERTY + "), so " + wanted
+                    + " cannot be used as well: the JDK reads one krb5.conf per JVM. Put all realms into one krb5.conf"
+                    + " and give that same path everywhere (or leave the option empty to use the JVM's configuration)");
         }
         previousValue = current;
         System.setProperty(PROPERTY, wanted.toString());

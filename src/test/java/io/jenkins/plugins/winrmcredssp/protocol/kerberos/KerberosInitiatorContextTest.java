@@ -35,7 +35,7 @@ class KerberosInitiatorContextTest {
     static void startKdc() throws Exception {
         kdc = KerbyKdc.start(REALM, dir);
         kdc.addUser("alice", PASSWORD);
-        keytab = kdc.addServices("HTTP/localhost", "WSMAN/localhost");
+        keytab = kdc.addServices("service.keytab", "HTTP/localhost", "WSMAN/localhost");
         silentKdc = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         int closedPort = FreePorts.allocate();
         Path conf = kdc.writeKrb5Conf(
@@ -121,7 +121,7 @@ class KerberosInitiatorContextTest {
         }
     }
 
-    /** Rotates an RRC-0 wrap token's body right by {@code rrc} bytes and records it in the header (RFC 4121 §4.2.5). */
+    /** Rotates an RRC-0 wrap token's body right by {@code rrc} bytes, noting it in the header (RFC 4121 §4.2.5). */
     private static byte[] rotate(byte[] token, int rrc) {
         assertThat(token[0]).isEqualTo((byte) 0x05);
         assertThat(token[1]).isEqualTo((byte) 0x04);
@@ -151,12 +151,13 @@ class KerberosInitiatorContextTest {
     void serviceClassAndExplicitSpnSelectTheServicePrincipal() throws Exception {
         try (KerberosInitiatorContext initiator = new KerberosInitiatorContext(user("alice", PASSWORD), "localhost",
                 settings.withServiceClass("WSMAN"));
-             KerberosAcceptorContext acceptor = new KerberosAcceptorContext(keytab, KerberosAcceptorContext.ANY_PRINCIPAL)) {
+             KerberosAcceptorContext acceptor = new KerberosAcceptorContext(keytab,
+                     KerberosAcceptorContext.ANY_PRINCIPAL)) {
             establish(initiator, acceptor);
             assertThat(initiator.peerName()).isEqualTo("WSMAN/localhost@" + REALM);
         }
-        try (KerberosInitiatorContext initiator = new KerberosInitiatorContext(user("alice", PASSWORD), "ignored.example",
-                settings.withServicePrincipal("HTTP/localhost@" + REALM));
+        try (KerberosInitiatorContext initiator = new KerberosInitiatorContext(user("alice", PASSWORD),
+                "ignored.example", settings.withServicePrincipal("HTTP/localhost@" + REALM));
              KerberosAcceptorContext acceptor = new KerberosAcceptorContext(keytab, "HTTP/localhost@" + REALM)) {
             establish(initiator, acceptor);
             assertThat(initiator.peerName()).isEqualTo("HTTP/localhost@" + REALM);
@@ -187,6 +188,20 @@ class KerberosInitiatorContextTest {
         assertThat(e.failure()).isEqualTo(KerberosFailure.SERVICE_UNKNOWN);
         assertThat(e.kerberosUnavailable()).isTrue();
         assertThat(e).hasMessageContaining("HTTP/nosuchhost@" + REALM).hasMessageContaining("setspn -L");
+    }
+
+    @Test
+    void acceptorWithAnOutdatedKeytabSaysSo() throws Exception {
+        Path stale = kdc.addServices("stale.keytab", "HTTP/stale");
+        kdc.rekey("HTTP/stale");
+        try (KerberosInitiatorContext initiator = new KerberosInitiatorContext(user("alice", PASSWORD), "stale",
+                settings);
+             KerberosAcceptorContext acceptor = new KerberosAcceptorContext(stale, "HTTP/stale@" + REALM)) {
+            byte[] apReq = initiator.step(null);
+            KerberosException e = catchThrowableOfType(KerberosException.class, () -> acceptor.step(apReq));
+            assertThat(e.failure()).as(e.getMessage()).isEqualTo(KerberosFailure.SERVICE_KEY_MISMATCH);
+            assertThat(e).hasMessageContaining("HTTP/stale@" + REALM).hasMessageContaining("setspn -X");
+        }
     }
 
     @Test
@@ -238,7 +253,8 @@ class KerberosInitiatorContextTest {
                 settings);
              KerberosAcceptorContext acceptor = new KerberosAcceptorContext(keytab, "HTTP/localhost@" + REALM)) {
             establish(initiator, acceptor);
-            for (byte[] garbage : new byte[][] {{}, {0x05, 0x04}, new byte[64], Arrays.copyOf(initiator.wrap(new byte[8]), 20)}) {
+            byte[] truncated = Arrays.copyOf(initiator.wrap(new byte[8]), 20);
+            for (byte[] garbage : new byte[][] {{}, {0x05, 0x04}, new byte[64], truncated}) {
                 assertThatThrownBy(() -> acceptor.unwrap(garbage)).isInstanceOf(KerberosException.class);
             }
         }

@@ -57,9 +57,9 @@ final class KerbyKdc implements AutoCloseable {
         server.createPrincipal(name + "@" + realm, password);
     }
 
-    /** Creates service principals with random keys and exports them to one keytab. */
-    Path addServices(String... principals) throws KrbException {
-        Path keytab = dir.resolve("service.keytab");
+    /** Creates service principals with random keys and exports them to the keytab {@code keytabName}. */
+    Path addServices(String keytabName, String... principals) throws KrbException {
+        Path keytab = dir.resolve(keytabName);
         for (String principal : principals) {
             server.createPrincipal(principal + "@" + realm);
         }
@@ -67,6 +67,11 @@ final class KerbyKdc implements AutoCloseable {
             server.exportPrincipal(principal + "@" + realm, keytab.toFile());
         }
         return keytab;
+    }
+
+    /** Gives {@code principal} new keys (a new key version), leaving keytabs exported before out of date. */
+    void rekey(String principal) throws KrbException {
+        server.getKadmin().updateKeys(principal + "@" + realm);
     }
 
     /**

@@ -58,7 +58,8 @@ class Krb5ConfigTest {
             assertThatThrownBy(() -> Krb5Config.use(b)).isInstanceOf(KerberosException.class)
                     .hasMessageContaining(a.toString()).hasMessageContaining(b.toString())
                     .hasMessageContaining("one krb5.conf per JVM")
-                    .satisfies(e -> assertThat(((KerberosException) e).failure()).isEqualTo(KerberosFailure.CONFIGURATION));
+                    .satisfies(e -> assertThat(((KerberosException) e).failure())
+                            .isEqualTo(KerberosFailure.CONFIGURATION));
             assertThat(System.getProperty(Krb5Config.PROPERTY)).isEqualTo(a.toString());
         } finally {
             Krb5Config.release();
