@@ -66,6 +66,11 @@ final class KerberosErrors {
                         + " target with `setspn -L <host>` (WinRM registers HTTP/<host> and HTTP/<fqdn>); connect with"
                         + " the name an SPN was registered for (usually the FQDN, not an IP address), or set the"
                         + " service class (e.g. WSMAN) or the SPN explicitly", error);
+            case 14:
+                return new KerberosException(KerberosFailure.CONFIGURATION, what + "no encryption type both sides"
+                        + " support (KDC_ERR_ETYPE_NOSUPP, 14). Enable AES for the account (Active Directory:"
+                        + " msDS-SupportedEncryptionTypes, \"This account supports Kerberos AES\") or list its"
+                        + " types in default_tkt_enctypes/permitted_enctypes of the " + config, error);
             case 18:
                 return new KerberosException(KerberosFailure.CLIENT_REVOKED, what + "the account is disabled, locked"
                         + " out or outside its logon hours (KDC_ERR_CLIENT_REVOKED, 18)", error);
@@ -155,10 +160,10 @@ final class KerberosErrors {
     }
 
     private static KerberosException networkFailure(Throwable error, String what, String config) {
+        String check = " Check the kdc entries of the realm in [realms] of the " + config + " (or the DNS SRV"
+                + " records), that the KDC runs, and that port 88 (TCP and UDP) is open. The wait is bounded by"
+                + " kdc_timeout × max_retries per KDC in that file";
         for (Throwable t = error; t != null; t = t.getCause()) {
-            String check = " Check the kdc entries of the realm in [realms] of the " + config + " (or the DNS SRV"
-                    + " records), that the KDC runs, and that port 88 (TCP and UDP) is open. The wait is bounded by"
-                    + " kdc_timeout × max_retries per KDC in that file";
             if (t instanceof SocketTimeoutException) {
                 return new KerberosException(KerberosFailure.KDC_UNREACHABLE, what + "the KDC did not answer in time ("
                         + t.getMessage() + ")." + check, error);

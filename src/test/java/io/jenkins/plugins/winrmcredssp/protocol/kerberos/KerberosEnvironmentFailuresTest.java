@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.jenkins.plugins.winrmcredssp.protocol.auth.UserCredentials;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.apache.kerby.kerberos.kerb.KrbErrorCode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,35 +20,38 @@ import org.junit.jupiter.api.io.TempDir;
  * real KRB-ERROR by a {@link ScriptedKdc}, and a configuration without default realm.
  */
 class KerberosEnvironmentFailuresTest {
+    /** One scripted KDC per realm, each answering with the error the realm is named after. */
+    private static final Map<String, KrbErrorCode> REALMS = Map.of(
+            "SKEW.TEST", KrbErrorCode.KRB_AP_ERR_SKEW,
+            "REVOKED.TEST", KrbErrorCode.KDC_ERR_CLIENT_REVOKED,
+            "EXPIRED.TEST", KrbErrorCode.KDC_ERR_KEY_EXPIRED,
+            "ETYPE.TEST", KrbErrorCode.KDC_ERR_ETYPE_NOSUPP);
+
     @TempDir
     static Path dir;
-    private static ScriptedKdc skew;
-    private static ScriptedKdc revoked;
-    private static ScriptedKdc expired;
+    private static final List<ScriptedKdc> KDCS = new ArrayList<>();
     private static Path conf;
 
     @BeforeAll
     static void start() throws Exception {
-        skew = new ScriptedKdc("SKEW.TEST", KrbErrorCode.KRB_AP_ERR_SKEW);
-        revoked = new ScriptedKdc("REVOKED.TEST", KrbErrorCode.KDC_ERR_CLIENT_REVOKED);
-        expired = new ScriptedKdc("EXPIRED.TEST", KrbErrorCode.KDC_ERR_KEY_EXPIRED);
         // No default_realm: only realms named explicitly can be used.
-        conf = Files.writeString(dir.resolve("krb5.conf"), "[libdefaults]\n  udp_preference_limit = 1\n"
-                + "  kdc_timeout = 2000\n  max_retries = 1\n  dns_lookup_kdc = false\n  dns_lookup_realm = false\n"
-                + "[realms]\n"
-                + "  SKEW.TEST = {\n    kdc = 127.0.0.1:" + skew.port() + "\n  }\n"
-                + "  REVOKED.TEST = {\n    kdc = 127.0.0.1:" + revoked.port() + "\n  }\n"
-                + "  EXPIRED.TEST = {\n    kdc = 127.0.0.1:" + expired.port() + "\n  }\n");
+        StringBuilder krb5 = new StringBuilder("[libdefaults]\n  udp_preference_limit = 1\n  kdc_timeout = 2000\n"
+                + "  max_retries = 1\n  dns_lookup_kdc = false\n  dns_lookup_realm = false\n[realms]\n");
+        for (Map.Entry<String, KrbErrorCode> realm : REALMS.entrySet()) {
+            ScriptedKdc kdc = new ScriptedKdc(realm.getKey(), realm.getValue());
+            KDCS.add(kdc);
+            krb5.append("  ").append(realm.getKey()).append(" = {\n    kdc = 127.0.0.1:").append(kdc.port())
+                    .append("\n  }\n");
+        }
+        conf = Files.writeString(dir.resolve("krb5.conf"), krb5);
         Krb5Config.use(conf);
     }
 
     @AfterAll
     static void stop() throws Exception {
         Krb5Config.release();
-        for (ScriptedKdc kdc : new ScriptedKdc[] {skew, revoked, expired}) {
-            if (kdc != null) {
-                kdc.close();
-            }
+        for (ScriptedKdc kdc : KDCS) {
+            kdc.close();
         }
     }
 
@@ -74,6 +80,13 @@ class KerberosEnvironmentFailuresTest {
         KerberosException expiredPassword = failure("alice@expired.test");
         assertThat(expiredPassword.failure()).isEqualTo(KerberosFailure.PASSWORD_EXPIRED);
         assertThat(expiredPassword.kerberosUnavailable()).isFalse();
+    }
+
+    @Test
+    void noCommonEncryptionTypeSaysWhatToEnable() {
+        KerberosException e = failure("alice@etype.test");
+        assertThat(e.failure()).isEqualTo(KerberosFailure.CONFIGURATION);
+        assertThat(e).hasMessageContaining("KDC_ERR_ETYPE_NOSUPP, 14").hasMessageContaining("Enable AES");
     }
 
     @Test
