@@ -219,7 +219,7 @@ class KerberosInitiatorContextTest {
         long start = System.nanoTime();
         KerberosException e = failure(user("alice@silent.test", PASSWORD), "localhost");
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-        // krb5.conf: kdc_timeout = 1000 ms, max_retries = 2, one KDC.
+        // krb5.conf: kdc_timeout = 1s, max_retries = 2, one KDC.
         assertThat(elapsed).isGreaterThanOrEqualTo(Duration.ofMillis(900)).isLessThan(Duration.ofSeconds(10));
         assertThat(e.failure()).isEqualTo(KerberosFailure.KDC_UNREACHABLE);
         assertThat(e).hasMessageContaining("did not answer in time").hasMessageContaining("kdc_timeout");

@@ -83,7 +83,7 @@ final class KerbyKdc implements AutoCloseable {
         Files.writeString(conf, "[libdefaults]\n"
                 + "  default_realm = " + realm + "\n"
                 + "  udp_preference_limit = 1\n"
-                + "  kdc_timeout = 1000\n"
+                + "  kdc_timeout = 1s\n"
                 + "  max_retries = 2\n"
                 + "  dns_lookup_kdc = false\n"
                 + "  dns_lookup_realm = false\n"
