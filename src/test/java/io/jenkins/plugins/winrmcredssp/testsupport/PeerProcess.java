@@ -10,10 +10,13 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A child process an interop test starts: its stdout lines are queued for a line protocol, stdout and stderr are both
@@ -180,18 +183,13 @@ public final class PeerProcess implements AutoCloseable {
         } catch (IOException ignored) {
             // the process may already be gone
         }
-        List<ProcessHandle> descendants = process.descendants().toList();
-        descendants.forEach(ProcessHandle::destroy);
-        process.destroy();
-        try {
-            if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                kill();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            kill();
+        List<ProcessHandle> handles = new ArrayList<>(List.of(process.toHandle()));
+        handles.addAll(process.descendants().toList());
+        handles.forEach(ProcessHandle::destroy);
+        if (!awaitExit(handles, STOP_GRACE)) {
+            handles.forEach(ProcessHandle::destroyForcibly);
+            awaitExit(handles, STOP_GRACE);
         }
-        descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException shuttingDown) {
@@ -207,6 +205,22 @@ public final class PeerProcess implements AutoCloseable {
     /** The last part of a log, enough to diagnose a failure without flooding the report. */
     public static String tail(String text) {
         return text.length() <= LOG_TAIL_CHARS ? text : "..." + text.substring(text.length() - LOG_TAIL_CHARS);
+    }
+
+    /** Waits, bounded, for every handle to end; whether all did. */
+    private static boolean awaitExit(List<ProcessHandle> handles, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (ProcessHandle handle : handles) {
+            try {
+                handle.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     private void kill() {
