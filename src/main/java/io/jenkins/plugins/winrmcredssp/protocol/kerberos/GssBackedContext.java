@@ -5,6 +5,8 @@ import io.jenkins.plugins.winrmcredssp.protocol.auth.SecurityContext;
 import java.security.PrivilegedActionException;
 import java.security.PrivilegedExceptionAction;
 import java.util.Objects;
+import javax.security.auth.DestroyFailedException;
+import javax.security.auth.Destroyable;
 import javax.security.auth.Subject;
 import javax.security.auth.login.LoginContext;
 import javax.security.auth.login.LoginException;
@@ -51,6 +53,11 @@ abstract class GssBackedContext implements SecurityContext {
         this.context = context;
     }
 
+    /** The logged-in subject holding the tickets (initiator) or keys (acceptor); {@code null} before the login. */
+    final Subject subject() {
+        return login == null ? null : login.getSubject();
+    }
+
     final GSSCredential credential() {
         return credential;
     }
@@ -67,9 +74,8 @@ abstract class GssBackedContext implements SecurityContext {
 
     /** Runs a JGSS call as the logged-in subject, where JGSS finds tickets and keys. */
     final <T> T asSubject(PrivilegedExceptionAction<T> action) throws GSSException {
-        Subject subject = login.getSubject();
         try {
-            return Subject.doAs(subject, action);
+            return Subject.doAs(subject(), action);
         } catch (PrivilegedActionException e) {
             if (e.getException() instanceof GSSException gss) {
                 throw gss;
@@ -139,7 +145,7 @@ abstract class GssBackedContext implements SecurityContext {
         checkSequence("verifyMIC", prop);
     }
 
-    /** Disposes of the GSS context and credential and destroys the tickets and keys of the login. */
+    /** Disposes of the GSS context and credential and destroys the tickets and keys the login holds. */
     @Override
     public void close() {
         if (closed) {
@@ -157,6 +163,14 @@ abstract class GssBackedContext implements SecurityContext {
             // Disposal only frees JGSS state; the login's tickets and keys are destroyed by logout below.
         }
         if (login != null) {
+            // Krb5LoginModule.logout() takes the tickets out of the subject but does not destroy those JGSS added.
+            for (Destroyable secret : login.getSubject().getPrivateCredentials(Destroyable.class)) {
+                try {
+                    secret.destroy();
+                } catch (DestroyFailedException e) {
+                    // Tickets and keys of the JDK always destroy; nothing else is kept here.
+                }
+            }
             try {
                 login.logout();
             } catch (LoginException e) {

@@ -13,7 +13,16 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.security.auth.Subject;
+import javax.security.auth.kerberos.KerberosKey;
+import javax.security.auth.kerberos.KerberosTicket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -257,6 +266,48 @@ class KerberosInitiatorContextTest {
             for (byte[] garbage : new byte[][] {{}, {0x05, 0x04}, new byte[64], truncated}) {
                 assertThatThrownBy(() -> acceptor.unwrap(garbage)).isInstanceOf(KerberosException.class);
             }
+        }
+    }
+
+    @Test
+    void loginKeepsTicketsButNoKeyAndCloseDestroysThem() throws Exception {
+        try (KerberosInitiatorContext initiator = new KerberosInitiatorContext(user("alice", PASSWORD), "localhost",
+                settings)) {
+            initiator.step(null);
+            Subject subject = initiator.subject();
+            assertThat(subject.getPrivateCredentials(KerberosKey.class)).as("storeKey=false").isEmpty();
+            assertThat(subject.getPrivateCredentials()).as("no password, no key: tickets only")
+                    .allSatisfy(c -> assertThat(c).isInstanceOf(KerberosTicket.class));
+            List<KerberosTicket> tickets = List.copyOf(subject.getPrivateCredentials(KerberosTicket.class));
+            assertThat(tickets).isNotEmpty().anySatisfy(t -> assertThat(t.getServer().getName())
+                    .isEqualTo("krbtgt/" + REALM + "@" + REALM));
+            initiator.close();
+            assertThat(tickets).allSatisfy(t -> assertThat(t.isDestroyed()).isTrue());
+        }
+    }
+
+    @Test
+    void parallelContextsDoNotInterfere() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<byte[]>> results = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                byte[] message = ("message " + i).getBytes(UTF_8);
+                results.add(pool.submit(() -> {
+                    try (KerberosInitiatorContext initiator = new KerberosInitiatorContext(user("alice", PASSWORD),
+                            "localhost", settings);
+                         KerberosAcceptorContext acceptor = new KerberosAcceptorContext(keytab,
+                                 "HTTP/localhost@" + REALM)) {
+                        establish(initiator, acceptor);
+                        return acceptor.unwrap(initiator.wrap(message));
+                    }
+                }));
+            }
+            for (int i = 0; i < results.size(); i++) {
+                assertThat(results.get(i).get(30, TimeUnit.SECONDS)).isEqualTo(("message " + i).getBytes(UTF_8));
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 
