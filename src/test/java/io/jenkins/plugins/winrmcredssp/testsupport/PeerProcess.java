@@ -183,12 +183,10 @@ public final class PeerProcess implements AutoCloseable {
         } catch (IOException ignored) {
             // the process may already be gone
         }
-        List<ProcessHandle> handles = new ArrayList<>(List.of(process.toHandle()));
-        handles.addAll(process.descendants().toList());
+        List<ProcessHandle> handles = processTree();
         handles.forEach(ProcessHandle::destroy);
         if (!awaitExit(handles, STOP_GRACE)) {
-            handles.forEach(ProcessHandle::destroyForcibly);
-            awaitExit(handles, STOP_GRACE);
+            kill(handles);
         }
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
@@ -223,9 +221,20 @@ public final class PeerProcess implements AutoCloseable {
         return true;
     }
 
+    /** SIGKILL to the process and its descendants, then a bounded wait for them to be gone. */
     private void kill() {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+        kill(processTree());
+    }
+
+    private static void kill(List<ProcessHandle> handles) {
+        handles.forEach(ProcessHandle::destroyForcibly);
+        awaitExit(handles, STOP_GRACE);
+    }
+
+    private List<ProcessHandle> processTree() {
+        List<ProcessHandle> handles = new ArrayList<>(List.of(process.toHandle()));
+        handles.addAll(process.descendants().toList());
+        return handles;
     }
 
     private String exitDescription() {

@@ -12,6 +12,7 @@ import io.jenkins.plugins.winrmcredssp.protocol.ntlm.messages.NtlmAuthenticate;
 import io.jenkins.plugins.winrmcredssp.protocol.ntlm.messages.NtlmChallenge;
 import io.jenkins.plugins.winrmcredssp.protocol.ntlm.messages.NtlmNegotiate;
 import io.jenkins.plugins.winrmcredssp.protocol.ntlm.messages.NtlmV2ClientChallenge;
+import io.jenkins.plugins.winrmcredssp.protocol.ntlm.messages.NtlmV2Response;
 import io.jenkins.plugins.winrmcredssp.protocol.ntlm.messages.NtlmVersion;
 import java.time.Clock;
 import java.util.Arrays;
@@ -34,7 +35,7 @@ import java.util.OptionalLong;
  * }</pre>
  */
 public final class NtlmInitiatorContext implements SecurityContext {
-    /** What the client asks for in its NEGOTIATE_MESSAGE (0xE2088235, as Windows clients send; FreeRDP needs 0x205). */
+    /** What the client asks for in its NEGOTIATE_MESSAGE (0xE2888235; FreeRDP refuses less than 0x205). */
     public static final EnumSet<NegotiateFlag> NEGOTIATE_FLAGS = EnumSet.of(
             NegotiateFlag.NEGOTIATE_UNICODE, NegotiateFlag.REQUEST_TARGET, NegotiateFlag.NEGOTIATE_NTLM,
             NegotiateFlag.NEGOTIATE_EXTENDED_SESSIONSECURITY, NegotiateFlag.NEGOTIATE_ALWAYS_SIGN,
@@ -42,7 +43,7 @@ public final class NtlmInitiatorContext implements SecurityContext {
             NegotiateFlag.NEGOTIATE_56, NegotiateFlag.NEGOTIATE_KEY_EXCH, NegotiateFlag.NEGOTIATE_TARGET_INFO,
             NegotiateFlag.NEGOTIATE_VERSION);
 
-    private enum State { INITIAL, CHALLENGE_EXPECTED, ESTABLISHED, CLOSED }
+    private enum State { INITIAL, CHALLENGE_EXPECTED, ESTABLISHED, FAILED, CLOSED }
 
     private final UserCredentials credentials;
     private final String targetSpn;
@@ -90,11 +91,13 @@ public final class NtlmInitiatorContext implements SecurityContext {
                 return negotiate.encode();
             }
             case CHALLENGE_EXPECTED -> {
+                state = State.FAILED;
                 byte[] authenticate = processChallenge(input);
                 state = State.ESTABLISHED;
                 return authenticate;
             }
             case ESTABLISHED -> throw new NtlmException("NTLM initiator: the context is already established");
+            case FAILED -> throw new NtlmException("NTLM initiator: the exchange already failed");
             default -> throw new NtlmException("NTLM initiator: the context was closed");
         }
     }
@@ -137,6 +140,10 @@ public final class NtlmInitiatorContext implements SecurityContext {
 
         NtlmV2ClientChallenge temp = new NtlmV2ClientChallenge(timestamp,
                 entropy.bytes(NtlmV2ClientChallenge.CLIENT_CHALLENGE_LENGTH), avPairs);
+        if (NtlmV2Response.NT_PROOF_STR_LENGTH + temp.encode().length > 0xFFFF) {
+            throw new NtlmException("NTLM: the server's target information (" + challenge.targetInfo().encode().length
+                    + " bytes) is too large to fit an NTLMv2 response");
+        }
         byte[] responseKeyNT = null;
         byte[] keyExchangeKey = null;
         byte[] exportedSessionKey = null;
