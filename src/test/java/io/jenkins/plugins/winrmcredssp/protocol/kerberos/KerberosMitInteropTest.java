@@ -8,17 +8,22 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.jenkins.plugins.winrmcredssp.protocol.auth.Mechanism;
 import io.jenkins.plugins.winrmcredssp.protocol.auth.SecurityContext;
 import io.jenkins.plugins.winrmcredssp.protocol.auth.UserCredentials;
+import io.jenkins.plugins.winrmcredssp.protocol.ntlm.NtlmInitiatorContext;
+import io.jenkins.plugins.winrmcredssp.protocol.spnego.SpnegoCandidate;
+import io.jenkins.plugins.winrmcredssp.protocol.spnego.SpnegoInitiatorContext;
 import io.jenkins.plugins.winrmcredssp.testsupport.ContextExchange;
 import io.jenkins.plugins.winrmcredssp.testsupport.MitKdc;
 import io.jenkins.plugins.winrmcredssp.testsupport.PeerRejectedException;
 import io.jenkins.plugins.winrmcredssp.testsupport.PythonPeer;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Interop with MIT Kerberos 1.20: tickets from MIT's krb5kdc, our initiator against MIT's GSSAPI acceptor
- * (python3-gssapi) and MIT's initiator against our acceptor, messages protected both ways. Skips on a machine without
+ * (python3-gssapi; Kerberos, and SPNEGO with our SPNEGO initiator) and MIT's initiator against our acceptor, messages
+ * protected both ways. Skips on a machine without
  * the packages, fails under CI=true.
  */
 class KerberosMitInteropTest {
@@ -65,6 +70,23 @@ class KerberosMitInteropTest {
             ContextExchange.establish(mit, ours);
             assertThat(ours.peerName()).isEqualTo(kdc.userPrincipal());
             assertMessagesRoundTrip(mit, ours);
+        }
+    }
+
+    /** SPNEGO as Windows' Negotiate offers it (Kerberos first, NTLM second): MIT takes the optimistic Kerberos token. */
+    @Test
+    void spnegoWithKerberosFirstIsAcceptedByMitSpnego() throws Exception {
+        UserCredentials user = UserCredentials.parse(kdc.userPrincipal(), MitKdc.USER_PASSWORD.toCharArray());
+        SpnegoInitiatorContext spnego = new SpnegoInitiatorContext(List.of(
+                new SpnegoCandidate(Mechanism.KERBEROS, () -> new KerberosInitiatorContext(user, "localhost", settings)),
+                new SpnegoCandidate(Mechanism.NTLM,
+                        () -> NtlmInitiatorContext.builder(user).targetSpn("HTTP/localhost").build())));
+        try (spnego; PythonPeer mit = kdc.gssAcceptor(Mechanism.SPNEGO)) {
+            ContextExchange.establish(spnego, mit);
+            assertThat(spnego.negotiatedMechanism()).isEqualTo(Mechanism.KERBEROS);
+            assertThat(spnego.fallbackReasons()).isEmpty();
+            assertThat(mit.peerName()).isEqualTo(kdc.userPrincipal());
+            assertMessagesRoundTrip(spnego, mit);
         }
     }
 
