@@ -7,6 +7,8 @@ import io.jenkins.plugins.winrmcredssp.protocol.auth.Mechanism;
 import io.jenkins.plugins.winrmcredssp.protocol.auth.SecurityContext;
 import io.jenkins.plugins.winrmcredssp.protocol.auth.UserCredentials;
 import io.jenkins.plugins.winrmcredssp.protocol.ntlm.NtlmInitiatorContext;
+import io.jenkins.plugins.winrmcredssp.protocol.spnego.SpnegoCandidate;
+import io.jenkins.plugins.winrmcredssp.protocol.spnego.SpnegoInitiatorContext;
 import io.jenkins.plugins.winrmcredssp.testsupport.FreeRdpShadowServer;
 import io.jenkins.plugins.winrmcredssp.testsupport.FreeRdpShadowServer.SamAccount;
 import io.jenkins.plugins.winrmcredssp.testsupport.InteropPeers;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -47,7 +50,7 @@ class CredSspFreeRdpInteropTest {
         }
     }
 
-    enum Inner { PROJECT_NTLM, NTLM_AUTH }
+    enum Inner { PROJECT_NTLM, NTLM_AUTH, PROJECT_SPNEGO }
 
     @ParameterizedTest(name = "client version {0}, {1}")
     @CsvSource({"2, PROJECT_NTLM", "3, PROJECT_NTLM", "4, PROJECT_NTLM", "5, PROJECT_NTLM", "6, PROJECT_NTLM",
@@ -63,7 +66,7 @@ class CredSspFreeRdpInteropTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Inner.class)
+    @EnumSource(value = Inner.class, names = {"PROJECT_NTLM", "NTLM_AUTH"})
     void domainBoundUserIsAccepted(Inner inner) throws Exception {
         SamAccount bob = FreeRdpShadowServer.BOB;
         int mark = server.logMark();
@@ -73,7 +76,7 @@ class CredSspFreeRdpInteropTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Inner.class)
+    @EnumSource(value = Inner.class, names = {"PROJECT_NTLM", "NTLM_AUTH"})
     void wrongPasswordIsAClearAuthenticationFailure(Inner inner) throws Exception {
         int mark = server.logMark();
         CredSspException error = catchThrowableOfType(
@@ -86,14 +89,31 @@ class CredSspFreeRdpInteropTest {
         assertThat(server.logSince(mark)).doesNotContain(FreeRdpShadowServer.CREDENTIALS_RECEIVED);
     }
 
+    /** FreeRDP takes raw NTLMSSP only: SPNEGO gets an errorCode, reported with stage, name and hint. */
+    @Test
+    void spnegoWrappedTokensGetFreeRdpsErrorCode() {
+        CredSspException error = catchThrowableOfType(
+                () -> run("alice", FreeRdpShadowServer.ALICE.password(), 6, Inner.PROJECT_SPNEGO), CredSspException.class);
+        assertThat(error).isNotNull();
+        assertThat(error.stage()).isEqualTo(CredSspStage.AUTHENTICATION);
+        assertThat(error.round()).isEqualTo(1);
+        assertThat(error.ntStatus()).hasValue(0xC00700EAL);
+        assertThat(error).hasMessageContaining("authentication round 1").hasMessageContaining("0xC00700EA")
+                .hasMessageContaining("raw NTLMSSP (not SPNEGO)");
+    }
+
     /** Runs the client over the RDP prelude until it completes or fails. */
     private static CredSspClientContext run(String userName, String password, int version, Inner inner)
             throws Exception {
         UserCredentials credentials = UserCredentials.parse(userName, password.toCharArray());
-        SecurityContext ntlm = inner == Inner.PROJECT_NTLM ? NtlmInitiatorContext.builder(credentials).build()
-                : PythonPeer.start("python3-ntlm-auth initiator", Mechanism.NTLM, "ntlm_auth_initiator_rdp.py",
-                        List.of("--user", credentials.user(), "--domain", credentials.domain()),
-                        Map.of("PEER_PASSWORD", password), null);
+        SecurityContext ntlm = switch (inner) {
+            case PROJECT_NTLM -> NtlmInitiatorContext.builder(credentials).build();
+            case PROJECT_SPNEGO -> SpnegoInitiatorContext.withoutFallback(new SpnegoCandidate(Mechanism.NTLM,
+                    () -> NtlmInitiatorContext.builder(credentials).build()));
+            case NTLM_AUTH -> PythonPeer.start("python3-ntlm-auth initiator", Mechanism.NTLM, "ntlm_auth_initiator_rdp.py",
+                    List.of("--user", credentials.user(), "--domain", credentials.domain()),
+                    Map.of("PEER_PASSWORD", password), null);
+        };
         CredSspClientContext client = CredSspClientContext.builder(credentials, ntlm).maximumVersion(version).build();
         try (RdpNlaTransport transport = RdpNlaTransport.connect(server, TIMEOUT)) {
             transport.send(client.step(null));
