@@ -256,30 +256,19 @@ public final class CredSspAcceptorContext implements AutoCloseable {
     /** The largest message {@link #wrap} takes: 16384, or 16367 with TLS 1.3 (the JDK pads records). */
     public int maxWrapLength() {
         requireDone();
-        try {
-            return channel.maxWrapLength();
-        } catch (SSLException e) {
-            throw new IllegalStateException(e);
-        }
+        return channel.maxWrapLength();
     }
 
     /** Protects one application message (1 to {@link #maxWrapLength()} bytes) in exactly one TLS record. */
     public TlsRecord wrap(byte[] plaintext) throws CredSspException {
         requireDone();
-        try {
-            return channel.wrap(plaintext);
-        } catch (SSLException e) {
-            throw new CredSspException(CredSspStage.DONE, round, "cannot encrypt a message: " + e.getMessage(), e);
-        }
+        return channel.wrapMessage(plaintext, round);
     }
 
+    /** Decrypts whole TLS records from the client. */
     public byte[] unwrap(byte[] records) throws CredSspException {
         requireDone();
-        try {
-            return channel.unwrap(records);
-        } catch (SSLException | ProtocolException e) {
-            throw new CredSspException(CredSspStage.DONE, round, "cannot decrypt a message: " + e.getMessage(), e);
-        }
+        return channel.unwrapMessage(records, round);
     }
 
     private void requireDone() {
