@@ -58,6 +58,8 @@ public final class CredSspClientContext implements AutoCloseable {
     private byte[] serverPublicKey;
     private byte[] clientNonce;
     private CredSspException failure;
+    private boolean innerClosed;
+    private Mechanism innerMechanism;
 
     private CredSspClientContext(Builder b) throws CredSspException {
         credentials = b.credentials;
@@ -209,7 +211,8 @@ public final class CredSspClientContext implements AutoCloseable {
         byte[] authInfo = wrapCredentials();
         byte[] out = channel.send(TsRequest.builder(maximumVersion).authInfo(authInfo).build());
         stage = CredSspStage.DONE;
-        inner.close();
+        innerMechanism = inner.negotiatedMechanism();
+        closeInner();
         return out;
     }
 
@@ -304,7 +307,7 @@ public final class CredSspClientContext implements AutoCloseable {
 
     /** The mechanism that authenticated inside CredSSP (NTLM or Kerberos; SPNEGO reports what it negotiated). */
     public Mechanism innerMechanism() {
-        return inner.negotiatedMechanism();
+        return innerMechanism != null ? innerMechanism : inner.negotiatedMechanism();
     }
 
     /** The largest message {@link #wrap} takes: 16384, or 16367 with TLS 1.3 (the JDK pads records). */
@@ -331,9 +334,16 @@ public final class CredSspClientContext implements AutoCloseable {
         }
     }
 
+    private void closeInner() {
+        if (!innerClosed) {
+            innerClosed = true;
+            inner.close();
+        }
+    }
+
     @Override
     public void close() {
-        inner.close();
+        closeInner();
         if (serverPublicKey != null) {
             Arrays.fill(serverPublicKey, (byte) 0);
         }
