@@ -95,7 +95,8 @@ public final class CredSspAcceptorContext implements AutoCloseable {
 
     private byte[] handle(TsRequest request) throws ProtocolException, SSLException {
         if (request.errorCode().isPresent()) {
-            throw CredSspException.serverError(stage, round, request.errorCode().getAsLong());
+            throw new CredSspException(stage, round, "the client reported "
+                    + NtStatus.describe(request.errorCode().getAsLong()));
         }
         if (negotiatedVersion == 0) {
             negotiatedVersion = Math.min(request.version(), maximumVersion);
