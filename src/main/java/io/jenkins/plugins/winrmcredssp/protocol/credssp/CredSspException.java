@@ -35,6 +35,19 @@ public class CredSspException extends ProtocolException {
                 ntStatus & 0xFFFFFFFFL, null);
     }
 
+    /**
+     * For transports: the server refused the request that carried the TSCredentials (e.g. WinRM answered 401 to the
+     * last leg), which MS-CSSP leaves to the application protocol to report.
+     *
+     * @param what what the transport saw, e.g. {@code "HTTP 401 after the credentials"}
+     */
+    public static CredSspException delegationRefused(int round, String what) {
+        return new CredSspException(CredSspStage.CREDENTIAL_DELEGATION, round, what + ": the server authenticated the"
+                + " user but refused the delegated credentials; check that the account may log on to that host (e.g."
+                + " membership of Remote Management Users or Administrators, logon rights, account restrictions) and"
+                + " that CredSSP is enabled in the service: winrm set winrm/config/service/auth @{CredSSP=\"true\"}");
+    }
+
     public CredSspStage stage() {
         return stage;
     }

@@ -25,6 +25,20 @@ class NtStatusTest {
     }
 
     @Test
+    void serverErrorsAndRefusedDelegationNameStageAndFix() {
+        CredSspException error = CredSspException.serverError(CredSspStage.AUTHENTICATION, 2, 0xC0000072L);
+        assertThat(error).hasMessage("CredSSP authentication round 2: the server reported 0xC0000072"
+                + " STATUS_ACCOUNT_DISABLED (the account is disabled; enable it)");
+        assertThat(error.ntStatus()).hasValue(0xC0000072L);
+
+        CredSspException refused = CredSspException.delegationRefused(1, "HTTP 401 after the credentials");
+        assertThat(refused.stage()).isEqualTo(CredSspStage.CREDENTIAL_DELEGATION);
+        assertThat(refused).hasMessageStartingWith("CredSSP credential delegation: HTTP 401 after the credentials")
+                .hasMessageContaining("winrm set winrm/config/service/auth");
+        assertThat(refused.ntStatus()).isEmpty();
+    }
+
+    @Test
     void unknownCodesStayReadable() {
         assertThat(NtStatus.format(0x12345678L)).isEqualTo("0x12345678");
         assertThat(NtStatus.describe(0x12345678L)).isEqualTo("0x12345678");
