@@ -43,9 +43,9 @@ public class CredSspException extends ProtocolException {
      */
     public static CredSspException delegationRefused(int round, String what) {
         return new CredSspException(CredSspStage.CREDENTIAL_DELEGATION, round, what + ": the server authenticated the"
-                + " user but refused the delegated credentials; check that the account may log on to that host (e.g."
-                + " membership of Remote Management Users or Administrators, logon rights, account restrictions) and"
-                + " that CredSSP is enabled in the service: winrm set winrm/config/service/auth @{CredSSP=\"true\"}");
+                + " user but refused the delegated credentials; check that the account may log on to that host"
+                + " remotely (Remote Management Users or Administrators, logon rights) and is not restricted from"
+                + " delegation (members of Protected Users cannot use CredSSP)");
     }
 
     public CredSspStage stage() {

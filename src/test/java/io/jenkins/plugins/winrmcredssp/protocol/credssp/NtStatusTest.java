@@ -34,7 +34,7 @@ class NtStatusTest {
         CredSspException refused = CredSspException.delegationRefused(1, "HTTP 401 after the credentials");
         assertThat(refused.stage()).isEqualTo(CredSspStage.CREDENTIAL_DELEGATION);
         assertThat(refused).hasMessageStartingWith("CredSSP credential delegation: HTTP 401 after the credentials")
-                .hasMessageContaining("winrm set winrm/config/service/auth");
+                .hasMessageContaining("Remote Management Users");
         assertThat(refused.ntStatus()).isEmpty();
     }
 
