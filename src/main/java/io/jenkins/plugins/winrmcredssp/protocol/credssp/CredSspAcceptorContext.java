@@ -15,31 +15,22 @@ import javax.net.ssl.SSLException;
  * TSCredentials decrypted into {@link TsPasswordCreds}. A refused client gets an errorCode (see
  * {@link CredSspAcceptorException#tokenForClient()}). Not thread-safe.
  */
-public final class CredSspAcceptorContext implements AutoCloseable {
+public final class CredSspAcceptorContext extends CredSspContext {
     private final Supplier<? extends SecurityContext> innerFactory;
     private final int minimumVersion;
     private final int maximumVersion;
-    private final TsRequestChannel channel;
 
-    private CredSspStage stage = CredSspStage.TLS_HANDSHAKE;
-    private int round;
-    private int negotiatedVersion;
     private byte[] serverPublicKey;
     private SecurityContext inner;
     private TsPasswordCreds delegated;
-    private CredSspException failure;
     /** What the current step has produced so far; a refusal is appended to it (e.g. after a TLS 1.3 ticket). */
     private ByteArrayOutputStream out;
 
     private CredSspAcceptorContext(Builder b) throws CredSspException {
+        super(() -> TlsChannel.server(b.identity, b.tlsOptions));
         innerFactory = b.innerFactory;
         minimumVersion = b.minimumVersion;
         maximumVersion = b.maximumVersion;
-        try {
-            channel = new TsRequestChannel(TlsChannel.server(b.identity, b.tlsOptions));
-        } catch (SSLException e) {
-            throw new CredSspException(CredSspStage.TLS_HANDSHAKE, 0, "cannot start TLS: " + e.getMessage(), e);
-        }
     }
 
     /** @param innerFactory makes the inner acceptor context (SPNEGO or raw NTLM) when the first token arrives */
@@ -54,12 +45,7 @@ public final class CredSspAcceptorContext implements AutoCloseable {
      * @throws CredSspException         the exchange broke down in a way no errorCode can report
      */
     public byte[] step(byte[] input) throws CredSspException {
-        if (failure != null) {
-            throw failure;
-        }
-        if (stage == CredSspStage.DONE) {
-            throw new IllegalStateException("the CredSSP exchange is complete; use wrap/unwrap");
-        }
+        requireStepAllowed();
         out = new ByteArrayOutputStream();
         try {
             if (stage == CredSspStage.TLS_HANDSHAKE) {
@@ -205,31 +191,6 @@ public final class CredSspAcceptorContext implements AutoCloseable {
         return new CredSspAcceptorException(stage, round, message, reported, out.toByteArray(), cause);
     }
 
-    private CredSspException error(String message, Throwable cause) {
-        return new CredSspException(stage, round, message, cause);
-    }
-
-    private CredSspException fail(CredSspException e) {
-        failure = e;
-        return e;
-    }
-
-    public CredSspStage stage() {
-        return stage;
-    }
-
-    public int authenticationRound() {
-        return round;
-    }
-
-    public boolean isComplete() {
-        return stage == CredSspStage.DONE;
-    }
-
-    /** min(client's version, our maximum); 0 until the client's first TSRequest. */
-    public int negotiatedVersion() {
-        return negotiatedVersion;
-    }
 
     /** The inner context's name for the authenticated client, once authentication completed. */
     public String clientName() {
@@ -246,38 +207,6 @@ public final class CredSspAcceptorContext implements AutoCloseable {
         return delegated;
     }
 
-    public String tlsProtocol() {
-        return channel.tls().protocol();
-    }
-
-    public String tlsCipherSuite() {
-        return channel.tls().cipherSuite();
-    }
-
-    /** The largest message {@link #wrap} takes: 16384, or 16367 with TLS 1.3 (the JDK pads records). */
-    public int maxWrapLength() {
-        requireDone();
-        return channel.maxWrapLength();
-    }
-
-    /** Protects one application message (1 to {@link #maxWrapLength()} bytes) in exactly one TLS record. */
-    public TlsRecord wrap(byte[] plaintext) throws CredSspException {
-        requireDone();
-        return channel.wrapMessage(plaintext, round);
-    }
-
-    /** Decrypts whole TLS records from the client. */
-    public byte[] unwrap(byte[] records) throws CredSspException {
-        requireDone();
-        return channel.unwrapMessage(records, round);
-    }
-
-    private void requireDone() {
-        if (stage != CredSspStage.DONE) {
-            throw new IllegalStateException("CredSSP is at " + stage.describe(round) + ", not complete");
-        }
-    }
-
     @Override
     public void close() {
         if (inner != null) {
@@ -285,17 +214,12 @@ public final class CredSspAcceptorContext implements AutoCloseable {
         }
     }
 
-    @Override
-    public String toString() {
-        return "CredSspAcceptorContext[" + stage.describe(round) + ", version " + negotiatedVersion + "]";
-    }
-
     /** Options of a {@link CredSspAcceptorContext}. */
     public static final class Builder {
         private final TlsServerIdentity identity;
         private final Supplier<? extends SecurityContext> innerFactory;
-        private int minimumVersion = CredSspClientContext.MIN_VERSION;
-        private int maximumVersion = CredSspClientContext.MAX_VERSION;
+        private int minimumVersion = MIN_VERSION;
+        private int maximumVersion = MAX_VERSION;
         private TlsOptions tlsOptions = TlsOptions.defaults();
 
         private Builder(TlsServerIdentity identity, Supplier<? extends SecurityContext> innerFactory) {

@@ -38,41 +38,27 @@ import javax.net.ssl.SSLException;
  * }
  * }</pre>
  */
-public final class CredSspClientContext implements AutoCloseable {
-    /** The highest CredSSP version this implementation speaks. */
-    public static final int MAX_VERSION = 6;
-    /** The lowest version with a pubKeyAuth computation (MS-CSSP §2.2.1). */
-    public static final int MIN_VERSION = 2;
-
+public final class CredSspClientContext extends CredSspContext {
     private final UserCredentials credentials;
     private final SecurityContext inner;
     private final Entropy entropy;
     private final int minimumVersion;
     private final int maximumVersion;
     private final TlsOptions tlsOptions;
-    private final TsRequestChannel channel;
 
-    private CredSspStage stage = CredSspStage.TLS_HANDSHAKE;
-    private int round;
-    private int negotiatedVersion;
     private byte[] serverPublicKey;
     private byte[] clientNonce;
-    private CredSspException failure;
     private boolean innerClosed;
     private Mechanism innerMechanism;
 
     private CredSspClientContext(Builder b) throws CredSspException {
+        super(() -> TlsChannel.client(b.tlsOptions));
         credentials = b.credentials;
         inner = b.inner;
         entropy = b.entropy;
         minimumVersion = b.minimumVersion;
         maximumVersion = b.maximumVersion;
         tlsOptions = b.tlsOptions;
-        try {
-            channel = new TsRequestChannel(TlsChannel.client(tlsOptions));
-        } catch (SSLException e) {
-            throw new CredSspException(CredSspStage.TLS_HANDSHAKE, 0, "cannot start TLS: " + e.getMessage(), e);
-        }
     }
 
     /**
@@ -92,12 +78,7 @@ public final class CredSspClientContext implements AutoCloseable {
      * @throws CredSspException naming the stage; the context is unusable afterwards
      */
     public byte[] step(byte[] input) throws CredSspException {
-        if (failure != null) {
-            throw failure;
-        }
-        if (stage == CredSspStage.DONE) {
-            throw new IllegalStateException("the CredSSP exchange is complete; use wrap/unwrap");
-        }
+        requireStepAllowed();
         try {
             if (stage == CredSspStage.TLS_HANDSHAKE) {
                 return handshake(input);
@@ -266,72 +247,12 @@ public final class CredSspClientContext implements AutoCloseable {
     }
 
     private CredSspException error(String message) {
-        return new CredSspException(stage, round, message);
-    }
-
-    private CredSspException error(String message, Throwable cause) {
-        return new CredSspException(stage, round, message, cause);
-    }
-
-    private CredSspException fail(CredSspException e) {
-        failure = e;
-        return e;
-    }
-
-    public boolean isComplete() {
-        return stage == CredSspStage.DONE;
-    }
-
-    /** Where the exchange is: the leg whose server answer is awaited, or {@link CredSspStage#DONE}. */
-    public CredSspStage stage() {
-        return stage;
-    }
-
-    /** Authentication rounds sent so far (TSRequests carrying negoTokens before the public key exchange). */
-    public int authenticationRound() {
-        return round;
-    }
-
-    /** min(server's version, our maximum); 0 until the server's first TSRequest. */
-    public int negotiatedVersion() {
-        return negotiatedVersion;
-    }
-
-    public String tlsProtocol() {
-        return channel.tls().protocol();
-    }
-
-    public String tlsCipherSuite() {
-        return channel.tls().cipherSuite();
+        return error(message, null);
     }
 
     /** The mechanism that authenticated inside CredSSP (NTLM or Kerberos; SPNEGO reports what it negotiated). */
     public Mechanism innerMechanism() {
         return innerMechanism != null ? innerMechanism : inner.negotiatedMechanism();
-    }
-
-    /** The largest message {@link #wrap} takes: 16384, or 16367 with TLS 1.3 (the JDK pads records). */
-    public int maxWrapLength() {
-        requireDone();
-        return channel.maxWrapLength();
-    }
-
-    /** Protects one application message (1 to {@link #maxWrapLength()} bytes) in exactly one TLS record. */
-    public TlsRecord wrap(byte[] plaintext) throws CredSspException {
-        requireDone();
-        return channel.wrapMessage(plaintext, round);
-    }
-
-    /** Decrypts whole TLS records from the server. */
-    public byte[] unwrap(byte[] records) throws CredSspException {
-        requireDone();
-        return channel.unwrapMessage(records, round);
-    }
-
-    private void requireDone() {
-        if (stage != CredSspStage.DONE) {
-            throw new IllegalStateException("CredSSP is at " + stage.describe(round) + ", not complete");
-        }
     }
 
     private void closeInner() {
@@ -347,11 +268,6 @@ public final class CredSspClientContext implements AutoCloseable {
         if (serverPublicKey != null) {
             Arrays.fill(serverPublicKey, (byte) 0);
         }
-    }
-
-    @Override
-    public String toString() {
-        return "CredSspClientContext[" + stage.describe(round) + ", version " + negotiatedVersion + "]";
     }
 
     /** Options of a {@link CredSspClientContext}. */
