@@ -155,9 +155,18 @@ public final class SpnegoAcceptorContext implements SecurityContext {
         return established;
     }
 
+    /**
+     * Whether messages can be protected: the selected mechanism's context is established (GSS-API prot_ready_state,
+     * RFC 2743 §1.2.7), possibly before the initiator's mechListMIC has arrived.
+     */
+    public boolean isProtReady() {
+        return !closed && !failed && inner != null && inner.isEstablished();
+    }
+
     private SecurityContext negotiated() {
-        if (!established || closed) {
-            throw new IllegalStateException("SPNEGO context is " + (closed ? "closed" : "not established"));
+        if (!isProtReady()) {
+            throw new IllegalStateException("SPNEGO context is " + (closed ? "closed" : failed ? "failed"
+                    : "not ready to protect messages yet"));
         }
         return inner;
     }

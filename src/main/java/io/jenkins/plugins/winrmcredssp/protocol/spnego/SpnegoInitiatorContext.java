@@ -328,9 +328,20 @@ public final class SpnegoInitiatorContext implements SecurityContext {
         return established;
     }
 
+    /**
+     * Whether messages can be protected: the acceptor has chosen the mechanism and its context is established
+     * (GSS-API prot_ready_state, RFC 2743 §1.2.7; RFC 4178 §5). For NTLM that is right after the AUTHENTICATE token,
+     * before the acceptor's mechListMIC arrives: CredSSP sends its pubKeyAuth in that same message (MS-CSSP §3.1.5).
+     * The negotiation is only proven free of downgrade once {@link #isEstablished()}.
+     */
+    public boolean isProtReady() {
+        return !closed && !failed && firstReplySeen && selected.isEstablished();
+    }
+
     private SecurityContext negotiated() {
-        if (!established || closed) {
-            throw new IllegalStateException("SPNEGO context is " + (closed ? "closed" : "not established"));
+        if (!isProtReady()) {
+            throw new IllegalStateException("SPNEGO context is " + (closed ? "closed" : failed ? "failed"
+                    : "not ready to protect messages yet (" + negotiatedMechanism().displayName() + " not established)"));
         }
         return selected;
     }

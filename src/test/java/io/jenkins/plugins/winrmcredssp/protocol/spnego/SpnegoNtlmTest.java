@@ -13,6 +13,7 @@ import io.jenkins.plugins.winrmcredssp.protocol.ntlm.NtlmInitiatorContext;
 import io.jenkins.plugins.winrmcredssp.protocol.ntlm.NtlmUserStore;
 import io.jenkins.plugins.winrmcredssp.protocol.spnego.SpnegoException.Reason;
 import io.jenkins.plugins.winrmcredssp.protocol.spnego.ToyMechanism.Shape;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -67,6 +68,28 @@ class SpnegoNtlmTest {
             assertThat(completed.mechListMic().get()).hasSize(16).startsWith(1, 0, 0, 0).endsWith(0, 0, 0, 0);
             assertThat(acceptor.peerName()).containsIgnoringCase("alice");
             // wrap/unwrap right after the exchange only works when both sides restarted RC4 after the mechListMIC
+            SpnegoContextTest.exchangeMessages(initiator, acceptor);
+        }
+    }
+
+    @Test
+    void credSspOrderProtectsMessagesBeforeTheAcceptorsMechListMic() throws Exception {
+        // MS-CSSP §3.1.5: pubKeyAuth travels with AUTHENTICATE, the server's pubKeyAuth with its final SPNEGO token.
+        try (SpnegoInitiatorContext initiator = SpnegoInitiatorContext.withoutFallback(ntlm("CORP\\alice", PASSWORD));
+                SpnegoAcceptorContext acceptor = acceptor(SpnegoNtlmTest::ntlmAcceptor)) {
+            byte[] authenticate = initiator.step(acceptor.step(initiator.step(null)));
+            assertThat(initiator.isEstablished()).isFalse();
+            assertThat(initiator.isProtReady()).isTrue();
+            byte[] clientPubKeyAuth = initiator.wrap("client public key".getBytes(StandardCharsets.UTF_8));
+
+            byte[] completed = acceptor.step(authenticate);
+            assertThat(acceptor.isEstablished()).isTrue();
+            assertThat(acceptor.unwrap(clientPubKeyAuth)).asString(StandardCharsets.UTF_8).isEqualTo("client public key");
+            byte[] serverPubKeyAuth = acceptor.wrap("server public key".getBytes(StandardCharsets.UTF_8));
+
+            assertThat(initiator.step(completed)).isNull();
+            assertThat(initiator.isEstablished()).isTrue();
+            assertThat(initiator.unwrap(serverPubKeyAuth)).asString(StandardCharsets.UTF_8).isEqualTo("server public key");
             SpnegoContextTest.exchangeMessages(initiator, acceptor);
         }
     }

@@ -31,7 +31,8 @@ final class ToyMechanism implements SecurityContext {
     private int receiveSequence;
     private int sendStream;
     private int receiveStream;
-    int resets;
+    int outgoingResets;
+    int incomingResets;
     boolean closed;
 
     private ToyMechanism(Mechanism mechanism, Shape shape, boolean initiator, String secret) {
@@ -158,9 +159,19 @@ final class ToyMechanism implements SecurityContext {
 
     @Override
     public void resetCryptoState() {
-        resets++;
-        sendStream = 0;
-        receiveStream = 0;
+        resetCryptoState(true);
+        resetCryptoState(false);
+    }
+
+    @Override
+    public void resetCryptoState(boolean outgoing) {
+        if (outgoing) {
+            outgoingResets++;
+            sendStream = 0;
+        } else {
+            incomingResets++;
+            receiveStream = 0;
+        }
     }
 
     @Override
