@@ -95,6 +95,19 @@ class SpnegoNtlmTest {
     }
 
     @Test
+    void acceptorAnswersWindowsClientsNegTokenInitWithAChallenge() throws Exception {
+        // Captured Windows initiators: NegotiateStream ([NTLM, MS-KRB5, KRB5, NEGOEX]) and SMB ([NTLM]).
+        for (String captured : List.of(CapturedTokens.NNS_CLIENT_NEG_TOKEN_INIT, CapturedTokens.SMB_CLIENT_NTLM_NEG_TOKEN_INIT)) {
+            try (SpnegoAcceptorContext acceptor = acceptor(SpnegoNtlmTest::ntlmAcceptor)) {
+                NegTokenResp reply = resp(acceptor.step(NegotiationTokenTest.hex(captured)));
+                assertThat(reply.negState()).contains(NegState.ACCEPT_INCOMPLETE);
+                assertThat(reply.supportedMech()).contains(Mechanism.NTLM.oid());
+                assertThat(reply.responseToken().get()).startsWith('N', 'T', 'L', 'M', 'S', 'S', 'P', 0, 2);
+            }
+        }
+    }
+
+    @Test
     void withoutTheRc4ResetOnOneSideSealingBreaks() throws Exception {
         // Negative control for the test above: an acceptor that ignores resetCryptoState cannot unseal.
         try (SpnegoInitiatorContext initiator = SpnegoInitiatorContext.withoutFallback(ntlm("CORP\\alice", PASSWORD));
