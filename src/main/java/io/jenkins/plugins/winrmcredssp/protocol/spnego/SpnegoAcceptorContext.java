@@ -16,6 +16,9 @@ import java.util.Optional;
  * mechanism's initial token. The mechListMIC exchange follows RFC 4178 §5: required when the selected mechanism is
  * not the initiator's first choice, answered whenever the initiator sent one.
  *
+ * <p>wrap/unwrap/getMic/verifyMic delegate to the selected mechanism once its context is established
+ * ({@link #isProtReady()}).
+ *
  * <p>{@link #step} throws when the negotiation cannot go on (no common mechanism, inner authentication failure, bad
  * mechListMIC); a server then sends {@code NegTokenResp.reject().encode()} if its transport carries a final token.
  */

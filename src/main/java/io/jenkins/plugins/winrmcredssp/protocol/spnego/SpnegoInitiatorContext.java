@@ -31,10 +31,13 @@ import java.util.stream.Collectors;
  *       carries a MIC whenever the server sent a timestamp (MS-NLMP §3.1.5.2.1), and Windows then insists on the
  *       mechListMIC (pyspnego sends it in that case too; sending it otherwise is allowed by RFC 4178 §5). The acceptor's
  *       mechListMIC is verified; it is required whenever the selected mechanism was not the first offered or a MIC was
- *       requested. After producing or verifying it the inner mechanism's key stream is reset (MS-SPNG §3.3.5.1).</li>
+ *       requested. After producing (verifying) it the inner mechanism's sending (receiving) key stream restarts
+ *       (MS-SPNG §3.3.5.1).</li>
  * </ol>
  *
- * A "never fall back" initiator is simply one with a single candidate ({@link #withoutFallback}); a candidate can also
+ * <p>wrap/unwrap/getMic/verifyMic delegate to the negotiated mechanism from {@link #isProtReady()} on.
+ *
+ * <p>A "never fall back" initiator is simply one with a single candidate ({@link #withoutFallback}); a candidate can also
  * refuse the fallback for some of its failures ({@link SpnegoCandidate#fallbackAllowed()}), which then end the first
  * step with that failure unchanged.
  */
