@@ -17,7 +17,7 @@ import java.util.Optional;
  * not the initiator's first choice, answered whenever the initiator sent one.
  *
  * <p>wrap/unwrap/getMic/verifyMic delegate to the selected mechanism once its context is established
- * ({@link #isProtReady()}).
+ * ({@link #isProtectionReady()}).
  *
  * <p>{@link #step} throws when the negotiation cannot go on (no common mechanism, inner authentication failure, bad
  * mechListMIC); a server then sends {@code NegTokenResp.reject().encode()} if its transport carries a final token.
@@ -162,12 +162,13 @@ public final class SpnegoAcceptorContext implements SecurityContext {
      * Whether messages can be protected: the selected mechanism's context is established (GSS-API prot_ready_state,
      * RFC 2743 §1.2.7), possibly before the initiator's mechListMIC has arrived.
      */
-    public boolean isProtReady() {
+    @Override
+    public boolean isProtectionReady() {
         return !closed && !failed && inner != null && inner.isEstablished();
     }
 
     private SecurityContext negotiated() {
-        if (!isProtReady()) {
+        if (!isProtectionReady()) {
             throw new IllegalStateException("SPNEGO context is " + (closed ? "closed" : failed ? "failed"
                     : "not ready to protect messages yet"));
         }

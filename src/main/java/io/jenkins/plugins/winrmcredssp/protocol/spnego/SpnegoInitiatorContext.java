@@ -35,7 +35,7 @@ import java.util.stream.Collectors;
  *       (MS-SPNG §3.3.5.1).</li>
  * </ol>
  *
- * <p>wrap/unwrap/getMic/verifyMic delegate to the negotiated mechanism from {@link #isProtReady()} on.
+ * <p>wrap/unwrap/getMic/verifyMic delegate to the negotiated mechanism from {@link #isProtectionReady()} on.
  *
  * <p>A "never fall back" initiator is simply one with a single candidate ({@link #withoutFallback}); a candidate can also
  * refuse the fallback for some of its failures ({@link SpnegoCandidate#fallbackAllowed()}), which then end the first
@@ -337,12 +337,13 @@ public final class SpnegoInitiatorContext implements SecurityContext {
      * before the acceptor's mechListMIC arrives: CredSSP sends its pubKeyAuth in that same message (MS-CSSP §3.1.5).
      * The negotiation is only proven free of downgrade once {@link #isEstablished()}.
      */
-    public boolean isProtReady() {
+    @Override
+    public boolean isProtectionReady() {
         return !closed && !failed && firstReplySeen && selected.isEstablished();
     }
 
     private SecurityContext negotiated() {
-        if (!isProtReady()) {
+        if (!isProtectionReady()) {
             throw new IllegalStateException("SPNEGO context is " + (closed ? "closed" : failed ? "failed"
                     : "not ready to protect messages yet (" + negotiatedMechanism().displayName() + " not established)"));
         }

@@ -112,7 +112,7 @@ class SpnegoContextTest {
         try (SpnegoInitiatorContext initiator = SpnegoInitiatorContext.withoutFallback(ntlm());
                 SpnegoAcceptorContext acceptor = acceptor(Mechanism.NTLM)) {
             byte[] last = initiator.step(acceptor.step(initiator.step(null)));
-            assertThat(initiator.isProtReady()).isTrue();
+            assertThat(initiator.isProtectionReady()).isTrue();
             assertThat(initiator.isEstablished()).isFalse();
             byte[] request = initiator.wrap(new byte[] {1});
             byte[] completed = acceptor.step(last);

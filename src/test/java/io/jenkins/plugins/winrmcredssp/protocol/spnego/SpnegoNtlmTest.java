@@ -79,7 +79,7 @@ class SpnegoNtlmTest {
                 SpnegoAcceptorContext acceptor = acceptor(SpnegoNtlmTest::ntlmAcceptor)) {
             byte[] authenticate = initiator.step(acceptor.step(initiator.step(null)));
             assertThat(initiator.isEstablished()).isFalse();
-            assertThat(initiator.isProtReady()).isTrue();
+            assertThat(initiator.isProtectionReady()).isTrue();
             byte[] clientPubKeyAuth = initiator.wrap("client public key".getBytes(StandardCharsets.UTF_8));
 
             byte[] completed = acceptor.step(authenticate);
