@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.winrmcredssp.protocol.ProtocolException;
+import io.jenkins.plugins.winrmcredssp.protocol.auth.Entropy;
 import io.jenkins.plugins.winrmcredssp.protocol.auth.Mechanism;
 import io.jenkins.plugins.winrmcredssp.protocol.auth.SecurityContext;
 import io.jenkins.plugins.winrmcredssp.protocol.auth.UserCredentials;
@@ -44,7 +45,7 @@ class SpnegoNtlmTest {
         return new SpnegoAcceptorContext(Map.of(Mechanism.NTLM, ntlm));
     }
 
-    private static io.jenkins.plugins.winrmcredssp.protocol.auth.Entropy seeded(long seed) {
+    private static Entropy seeded(long seed) {
         Random random = new Random(seed);
         return random::nextBytes;
     }

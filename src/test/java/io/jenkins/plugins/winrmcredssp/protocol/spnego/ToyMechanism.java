@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -93,7 +94,7 @@ final class ToyMechanism implements SecurityContext {
     }
 
     private String proof(String role) {
-        return java.util.HexFormat.of().formatHex(hmac(key, role.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(hmac(key, role.getBytes(StandardCharsets.UTF_8)));
     }
 
     private void expect(byte[] input, String kind, String body) throws ProtocolException {
