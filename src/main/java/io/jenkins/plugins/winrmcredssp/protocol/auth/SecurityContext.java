@@ -57,6 +57,16 @@ public interface SecurityContext extends AutoCloseable {
     default void resetCryptoState() {
     }
 
+    /**
+     * Restarts the key stream of one direction only: the sending one after producing SPNEGO's mechListMIC, the
+     * receiving one after verifying the peer's (MS-SPNG §3.3.5.1). The other direction keeps its state, which matters
+     * when a message was protected in between (CredSSP's pubKeyAuth travels with NTLM's AUTHENTICATE, before the
+     * server's mechListMIC arrives). Mechanisms without per-direction state restart everything.
+     */
+    default void resetCryptoState(boolean outgoing) {
+        resetCryptoState();
+    }
+
     /** Acceptor: the authenticated client ({@code DOMAIN\\user} or principal). Initiator: the target, if known. */
     default String peerName() {
         return null;

@@ -305,6 +305,13 @@ public final class NtlmAcceptorContext implements SecurityContext {
         }
     }
 
+    @Override
+    public void resetCryptoState(boolean outgoing) {
+        if (security != null && state == State.ESTABLISHED) {
+            security.resetCryptoState(outgoing);
+        }
+    }
+
     /** The authenticated client as {@code DOMAIN\\user} (the computer name for local accounts); null before. */
     @Override
     public String peerName() {

@@ -236,6 +236,13 @@ public final class NtlmInitiatorContext implements SecurityContext {
         }
     }
 
+    @Override
+    public void resetCryptoState(boolean outgoing) {
+        if (security != null && state == State.ESTABLISHED) {
+            security.resetCryptoState(outgoing);
+        }
+    }
+
     /** The target SPN given to the builder, or {@code null}. */
     @Override
     public String peerName() {

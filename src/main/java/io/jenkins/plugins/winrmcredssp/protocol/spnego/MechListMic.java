@@ -5,9 +5,10 @@ import io.jenkins.plugins.winrmcredssp.protocol.auth.Mechanism;
 import io.jenkins.plugins.winrmcredssp.protocol.auth.SecurityContext;
 
 /**
- * The mechListMIC exchange, RFC 4178 §5, with the MS-SPNG §3.3.5.1 rule that after computing or verifying it the
- * inner mechanism restarts its sealing key stream, so that the first application message starts from fresh RC4 state
- * (what NTLM needs; a no-op for Kerberos). Shared by both SPNEGO contexts.
+ * The mechListMIC exchange, RFC 4178 §5, with the MS-SPNG §3.3.5.1 rule that the inner mechanism restarts the key
+ * stream it used for it (the sending one after computing, the receiving one after verifying), so that the first
+ * application message in that direction starts from the same RC4 state as the mechListMIC did (what NTLM needs; a
+ * no-op for Kerberos). Shared by both SPNEGO contexts.
  */
 final class MechListMic {
     private final SecurityContext inner;
@@ -25,7 +26,7 @@ final class MechListMic {
     /** GSS_GetMIC over the DER MechTypeList with the negotiated mechanism, then the key-stream reset. */
     byte[] produce() throws ProtocolException {
         byte[] mic = inner.getMic(mechTypeList);
-        inner.resetCryptoState();
+        inner.resetCryptoState(true);
         sent = true;
         return mic;
     }
@@ -43,7 +44,7 @@ final class MechListMic {
                     + " with " + mechanism.displayName() + ": the mechanism list was altered in transit (downgrade"
                     + " attempt) or the peer derived different keys (" + e.getMessage() + ")", e);
         }
-        inner.resetCryptoState();
+        inner.resetCryptoState(false);
         received = true;
     }
 

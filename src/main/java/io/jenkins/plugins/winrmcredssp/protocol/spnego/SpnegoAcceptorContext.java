@@ -16,6 +16,9 @@ import java.util.Optional;
  * mechanism's initial token. The mechListMIC exchange follows RFC 4178 §5: required when the selected mechanism is
  * not the initiator's first choice, answered whenever the initiator sent one.
  *
+ * <p>wrap/unwrap/getMic/verifyMic delegate to the selected mechanism once its context is established
+ * ({@link #isProtectionReady()}).
+ *
  * <p>{@link #step} throws when the negotiation cannot go on (no common mechanism, inner authentication failure, bad
  * mechListMIC); a server then sends {@code NegTokenResp.reject().encode()} if its transport carries a final token.
  */
@@ -155,9 +158,19 @@ public final class SpnegoAcceptorContext implements SecurityContext {
         return established;
     }
 
+    /**
+     * Whether messages can be protected: the selected mechanism's context is established (GSS-API prot_ready_state,
+     * RFC 2743 §1.2.7), possibly before the initiator's mechListMIC has arrived.
+     */
+    @Override
+    public boolean isProtectionReady() {
+        return !closed && !failed && inner != null && inner.isEstablished();
+    }
+
     private SecurityContext negotiated() {
-        if (!established || closed) {
-            throw new IllegalStateException("SPNEGO context is " + (closed ? "closed" : "not established"));
+        if (!isProtectionReady()) {
+            throw new IllegalStateException("SPNEGO context is " + (closed ? "closed" : failed ? "failed"
+                    : "not ready to protect messages yet"));
         }
         return inner;
     }

@@ -31,10 +31,13 @@ import java.util.stream.Collectors;
  *       carries a MIC whenever the server sent a timestamp (MS-NLMP §3.1.5.2.1), and Windows then insists on the
  *       mechListMIC (pyspnego sends it in that case too; sending it otherwise is allowed by RFC 4178 §5). The acceptor's
  *       mechListMIC is verified; it is required whenever the selected mechanism was not the first offered or a MIC was
- *       requested. After producing or verifying it the inner mechanism's key stream is reset (MS-SPNG §3.3.5.1).</li>
+ *       requested. After producing (verifying) it the inner mechanism's sending (receiving) key stream restarts
+ *       (MS-SPNG §3.3.5.1).</li>
  * </ol>
  *
- * A "never fall back" initiator is simply one with a single candidate ({@link #withoutFallback}); a candidate can also
+ * <p>wrap/unwrap/getMic/verifyMic delegate to the negotiated mechanism from {@link #isProtectionReady()} on.
+ *
+ * <p>A "never fall back" initiator is simply one with a single candidate ({@link #withoutFallback}); a candidate can also
  * refuse the fallback for some of its failures ({@link SpnegoCandidate#fallbackAllowed()}), which then end the first
  * step with that failure unchanged.
  */
@@ -328,9 +331,21 @@ public final class SpnegoInitiatorContext implements SecurityContext {
         return established;
     }
 
+    /**
+     * Whether messages can be protected: the acceptor has chosen the mechanism and its context is established
+     * (GSS-API prot_ready_state, RFC 2743 §1.2.7; RFC 4178 §5). For NTLM that is right after the AUTHENTICATE token,
+     * before the acceptor's mechListMIC arrives: CredSSP sends its pubKeyAuth in that same message (MS-CSSP §3.1.5).
+     * The negotiation is only proven free of downgrade once {@link #isEstablished()}.
+     */
+    @Override
+    public boolean isProtectionReady() {
+        return !closed && !failed && firstReplySeen && selected.isEstablished();
+    }
+
     private SecurityContext negotiated() {
-        if (!established || closed) {
-            throw new IllegalStateException("SPNEGO context is " + (closed ? "closed" : "not established"));
+        if (!isProtectionReady()) {
+            throw new IllegalStateException("SPNEGO context is " + (closed ? "closed" : failed ? "failed"
+                    : "not ready to protect messages yet (" + negotiatedMechanism().displayName() + " not established)"));
         }
         return selected;
     }

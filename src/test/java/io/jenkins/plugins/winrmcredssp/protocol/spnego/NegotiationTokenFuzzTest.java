@@ -7,6 +7,7 @@ import io.jenkins.plugins.winrmcredssp.protocol.codec.MalformedTokenException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Corrupted tokens either decode to something or fail with MalformedTokenException: never anything else, never a hang. */
@@ -22,7 +23,7 @@ class NegotiationTokenFuzzTest {
                 NegotiationTokenTest.hex(CapturedTokens.SMB_SERVER_KERBEROS_AP_REP),
                 NegotiationTokenTest.hex(CapturedTokens.NNS_CLIENT_NEG_TOKEN_INIT),
                 NegotiationTokenTest.hex(CapturedTokens.NNS_SERVER_ACCEPT_COMPLETED_WITH_MIC),
-                new NegTokenInit(List.of("1.2.840.113554.1.2.2"), java.util.Set.of(ContextFlag.MUTUAL), new byte[3],
+                new NegTokenInit(List.of("1.2.840.113554.1.2.2"), Set.of(ContextFlag.MUTUAL), new byte[3],
                         new NegHints("h", new byte[2]), new byte[4]).encode());
         Random random = new Random(4178);
         int[] outcomes = new int[2];

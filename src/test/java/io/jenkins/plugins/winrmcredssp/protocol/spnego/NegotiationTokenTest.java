@@ -7,6 +7,7 @@ import io.jenkins.plugins.winrmcredssp.protocol.auth.Mechanism;
 import io.jenkins.plugins.winrmcredssp.protocol.codec.Der;
 import io.jenkins.plugins.winrmcredssp.protocol.codec.MalformedTokenException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -194,7 +195,7 @@ class NegotiationTokenTest {
         byte[] trailing = Der.concat(NegTokenResp.reject().encode(), new byte[] {0});
         assertThatThrownBy(() -> NegotiationToken.decode(trailing)).isInstanceOf(MalformedTokenException.class);
         byte[] resp = NegTokenResp.reject().encode();
-        byte[] truncated = java.util.Arrays.copyOf(resp, resp.length - 1);
+        byte[] truncated = Arrays.copyOf(resp, resp.length - 1);
         assertThatThrownBy(() -> NegotiationToken.decode(truncated)).isInstanceOf(MalformedTokenException.class);
     }
 

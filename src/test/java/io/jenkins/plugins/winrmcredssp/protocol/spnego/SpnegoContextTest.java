@@ -91,7 +91,11 @@ class SpnegoContextTest {
             // ...and the acceptor completes with its own.
             assertThat(resp(tokens.get(3)).negState()).contains(NegState.ACCEPT_COMPLETED);
             assertThat(resp(tokens.get(3)).mechListMic()).isPresent();
-            assertThat(created).allSatisfy(c -> assertThat(c.resets).isEqualTo(2));
+            // MS-SPNG §3.3.5.1: each side restarts its sending stream after its MIC, its receiving one after the peer's
+            assertThat(created).allSatisfy(c -> {
+                assertThat(c.outgoingResets).isEqualTo(1);
+                assertThat(c.incomingResets).isEqualTo(1);
+            });
             assertThat(initiator.negotiatedMechanism()).isEqualTo(Mechanism.NTLM);
             assertThat(acceptor.negotiatedMechanism()).isEqualTo(Mechanism.NTLM);
             assertThat(acceptor.peerName()).isEqualTo("toy-user");
@@ -99,6 +103,25 @@ class SpnegoContextTest {
             exchangeMessages(initiator, acceptor);
         }
         assertThat(created).allSatisfy(c -> assertThat(c.closed).isTrue());
+    }
+
+    @Test
+    void messagesProtectedBeforeTheAcceptorsMicKeepTheirKeyStream() throws Exception {
+        // The CredSSP order (MS-CSSP §3.1.5): the initiator wraps right after its last token, the acceptor answers
+        // with its final token and a wrapped message; resetting both streams on either side would break this.
+        try (SpnegoInitiatorContext initiator = SpnegoInitiatorContext.withoutFallback(ntlm());
+                SpnegoAcceptorContext acceptor = acceptor(Mechanism.NTLM)) {
+            byte[] last = initiator.step(acceptor.step(initiator.step(null)));
+            assertThat(initiator.isProtectionReady()).isTrue();
+            assertThat(initiator.isEstablished()).isFalse();
+            byte[] request = initiator.wrap(new byte[] {1});
+            byte[] completed = acceptor.step(last);
+            assertThat(acceptor.unwrap(request)).containsExactly(1);
+            byte[] response = acceptor.wrap(new byte[] {2});
+            assertThat(initiator.step(completed)).isNull();
+            assertThat(initiator.unwrap(response)).containsExactly(2);
+            exchangeMessages(initiator, acceptor);
+        }
     }
 
     @Test

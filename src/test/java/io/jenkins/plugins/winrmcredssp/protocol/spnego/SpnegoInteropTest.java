@@ -16,6 +16,7 @@ import io.jenkins.plugins.winrmcredssp.testsupport.NtlmTestUser;
 import io.jenkins.plugins.winrmcredssp.testsupport.PythonPeer;
 import io.jenkins.plugins.winrmcredssp.testsupport.TempDirectory;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,24 @@ class SpnegoInteropTest {
             assertThat(((NegTokenResp) NegotiationToken.decode(tokens.get(3))).mechListMic())
                     .as("MIT's mechListMIC, verified by us").isPresent();
             assertThat(acceptor.peerName()).isEqualTo("EXAMPLE\\alice");
+            SpnegoContextTest.exchangeMessages(initiator, acceptor);
+        }
+    }
+
+    @Test
+    void credSspOrderWorksWithMitSpnego() throws Exception {
+        // pubKeyAuth-like messages cross before MIT's final token (MS-CSSP §3.1.5): only the key stream each
+        // mechListMIC used may restart.
+        try (PythonPeer acceptor = mitSpnegoAcceptor(ALICE);
+                SpnegoInitiatorContext initiator = SpnegoInitiatorContext.withoutFallback(ourNtlm(ALICE))) {
+            byte[] authenticate = initiator.step(acceptor.step(initiator.step(null)));
+            byte[] request = initiator.wrap("client public key".getBytes(StandardCharsets.UTF_8));
+            byte[] completed = acceptor.step(authenticate);
+            assertThat(acceptor.isEstablished()).isTrue();
+            assertThat(acceptor.unwrap(request)).asString(StandardCharsets.UTF_8).isEqualTo("client public key");
+            byte[] response = acceptor.wrap("server public key".getBytes(StandardCharsets.UTF_8));
+            assertThat(initiator.step(completed)).isNull();
+            assertThat(initiator.unwrap(response)).asString(StandardCharsets.UTF_8).isEqualTo("server public key");
             SpnegoContextTest.exchangeMessages(initiator, acceptor);
         }
     }

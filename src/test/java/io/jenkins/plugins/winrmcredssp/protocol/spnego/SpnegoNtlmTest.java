@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.winrmcredssp.protocol.ProtocolException;
+import io.jenkins.plugins.winrmcredssp.protocol.auth.Entropy;
 import io.jenkins.plugins.winrmcredssp.protocol.auth.Mechanism;
 import io.jenkins.plugins.winrmcredssp.protocol.auth.SecurityContext;
 import io.jenkins.plugins.winrmcredssp.protocol.auth.UserCredentials;
@@ -13,6 +14,7 @@ import io.jenkins.plugins.winrmcredssp.protocol.ntlm.NtlmInitiatorContext;
 import io.jenkins.plugins.winrmcredssp.protocol.ntlm.NtlmUserStore;
 import io.jenkins.plugins.winrmcredssp.protocol.spnego.SpnegoException.Reason;
 import io.jenkins.plugins.winrmcredssp.protocol.spnego.ToyMechanism.Shape;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -43,7 +45,7 @@ class SpnegoNtlmTest {
         return new SpnegoAcceptorContext(Map.of(Mechanism.NTLM, ntlm));
     }
 
-    private static io.jenkins.plugins.winrmcredssp.protocol.auth.Entropy seeded(long seed) {
+    private static Entropy seeded(long seed) {
         Random random = new Random(seed);
         return random::nextBytes;
     }
@@ -68,6 +70,41 @@ class SpnegoNtlmTest {
             assertThat(acceptor.peerName()).containsIgnoringCase("alice");
             // wrap/unwrap right after the exchange only works when both sides restarted RC4 after the mechListMIC
             SpnegoContextTest.exchangeMessages(initiator, acceptor);
+        }
+    }
+
+    @Test
+    void credSspOrderProtectsMessagesBeforeTheAcceptorsMechListMic() throws Exception {
+        // MS-CSSP §3.1.5: pubKeyAuth travels with AUTHENTICATE, the server's pubKeyAuth with its final SPNEGO token.
+        try (SpnegoInitiatorContext initiator = SpnegoInitiatorContext.withoutFallback(ntlm("CORP\\alice", PASSWORD));
+                SpnegoAcceptorContext acceptor = acceptor(SpnegoNtlmTest::ntlmAcceptor)) {
+            byte[] authenticate = initiator.step(acceptor.step(initiator.step(null)));
+            assertThat(initiator.isEstablished()).isFalse();
+            assertThat(initiator.isProtectionReady()).isTrue();
+            byte[] clientPubKeyAuth = initiator.wrap("client public key".getBytes(StandardCharsets.UTF_8));
+
+            byte[] completed = acceptor.step(authenticate);
+            assertThat(acceptor.isEstablished()).isTrue();
+            assertThat(acceptor.unwrap(clientPubKeyAuth)).asString(StandardCharsets.UTF_8).isEqualTo("client public key");
+            byte[] serverPubKeyAuth = acceptor.wrap("server public key".getBytes(StandardCharsets.UTF_8));
+
+            assertThat(initiator.step(completed)).isNull();
+            assertThat(initiator.isEstablished()).isTrue();
+            assertThat(initiator.unwrap(serverPubKeyAuth)).asString(StandardCharsets.UTF_8).isEqualTo("server public key");
+            SpnegoContextTest.exchangeMessages(initiator, acceptor);
+        }
+    }
+
+    @Test
+    void acceptorAnswersWindowsClientsNegTokenInitWithAChallenge() throws Exception {
+        // Captured Windows initiators: NegotiateStream ([NTLM, MS-KRB5, KRB5, NEGOEX]) and SMB ([NTLM]).
+        for (String captured : List.of(CapturedTokens.NNS_CLIENT_NEG_TOKEN_INIT, CapturedTokens.SMB_CLIENT_NTLM_NEG_TOKEN_INIT)) {
+            try (SpnegoAcceptorContext acceptor = acceptor(SpnegoNtlmTest::ntlmAcceptor)) {
+                NegTokenResp reply = resp(acceptor.step(NegotiationTokenTest.hex(captured)));
+                assertThat(reply.negState()).contains(NegState.ACCEPT_INCOMPLETE);
+                assertThat(reply.supportedMech()).contains(Mechanism.NTLM.oid());
+                assertThat(reply.responseToken().get()).startsWith('N', 'T', 'L', 'M', 'S', 'S', 'P', 0, 2);
+            }
         }
     }
 

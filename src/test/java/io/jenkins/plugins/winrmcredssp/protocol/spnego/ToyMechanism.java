@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -31,7 +32,8 @@ final class ToyMechanism implements SecurityContext {
     private int receiveSequence;
     private int sendStream;
     private int receiveStream;
-    int resets;
+    int outgoingResets;
+    int incomingResets;
     boolean closed;
 
     private ToyMechanism(Mechanism mechanism, Shape shape, boolean initiator, String secret) {
@@ -92,7 +94,7 @@ final class ToyMechanism implements SecurityContext {
     }
 
     private String proof(String role) {
-        return java.util.HexFormat.of().formatHex(hmac(key, role.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(hmac(key, role.getBytes(StandardCharsets.UTF_8)));
     }
 
     private void expect(byte[] input, String kind, String body) throws ProtocolException {
@@ -158,9 +160,19 @@ final class ToyMechanism implements SecurityContext {
 
     @Override
     public void resetCryptoState() {
-        resets++;
-        sendStream = 0;
-        receiveStream = 0;
+        resetCryptoState(true);
+        resetCryptoState(false);
+    }
+
+    @Override
+    public void resetCryptoState(boolean outgoing) {
+        if (outgoing) {
+            outgoingResets++;
+            sendStream = 0;
+        } else {
+            incomingResets++;
+            receiveStream = 0;
+        }
     }
 
     @Override
