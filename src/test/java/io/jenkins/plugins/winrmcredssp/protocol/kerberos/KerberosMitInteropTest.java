@@ -73,12 +73,13 @@ class KerberosMitInteropTest {
         }
     }
 
-    /** SPNEGO as Windows' Negotiate offers it (Kerberos first, NTLM second): MIT takes the optimistic Kerberos token. */
+    /** SPNEGO as Windows' Negotiate offers it, Kerberos first and NTLM second: MIT takes the optimistic token. */
     @Test
     void spnegoWithKerberosFirstIsAcceptedByMitSpnego() throws Exception {
         UserCredentials user = UserCredentials.parse(kdc.userPrincipal(), MitKdc.USER_PASSWORD.toCharArray());
         SpnegoInitiatorContext spnego = new SpnegoInitiatorContext(List.of(
-                new SpnegoCandidate(Mechanism.KERBEROS, () -> new KerberosInitiatorContext(user, "localhost", settings)),
+                new SpnegoCandidate(Mechanism.KERBEROS,
+                        () -> new KerberosInitiatorContext(user, "localhost", settings)),
                 new SpnegoCandidate(Mechanism.NTLM,
                         () -> NtlmInitiatorContext.builder(user).targetSpn("HTTP/localhost").build())));
         try (spnego; PythonPeer mit = kdc.gssAcceptor(Mechanism.SPNEGO)) {
