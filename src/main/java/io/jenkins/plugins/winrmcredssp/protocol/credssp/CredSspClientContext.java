@@ -162,19 +162,19 @@ public final class CredSspClientContext extends CredSspContext {
     private byte[] deliverCredentials(TsRequest response) throws ProtocolException, SSLException {
         byte[] wrapped = response.pubKeyAuth();
         if (wrapped == null) {
-            throw error("the server answered without pubKeyAuth");
+            throw error("the server answered without pubKeyAuth; no credentials were sent");
         }
         byte[] token = response.negoToken();
         if (token != null && !inner.isEstablished()) {
             byte[] extra = innerStep(token);
             if (extra != null) {
                 throw error("the " + inner.mechanism().displayName() + " context wants another round after the"
-                        + " public key exchange");
+                        + " public key exchange; no credentials were sent");
             }
         }
         if (!inner.isEstablished()) {
             throw error("the " + inner.mechanism().displayName() + " context is not established after the server's"
-                    + " final token");
+                    + " final token; no credentials were sent");
         }
         byte[] expected = PubKeyAuth.serverValue(negotiatedVersion, clientNonce, serverPublicKey);
         byte[] actual;
