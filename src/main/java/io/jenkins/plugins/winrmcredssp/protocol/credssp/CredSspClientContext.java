@@ -139,7 +139,8 @@ public final class CredSspClientContext extends CredSspContext {
 
     /**
      * Sends the inner token, with pubKeyAuth as soon as the inner context can protect it ({@link
-     * SecurityContext#isProtectionReady()}: for raw NTLM with the AUTHENTICATE_MESSAGE).
+     * SecurityContext#isProtectionReady()}: for NTLM, raw or inside SPNEGO, with the AUTHENTICATE_MESSAGE; for Kerberos
+     * only after the AP-REP, so then alone).
      */
     private byte[] afterInnerStep(byte[] token) throws ProtocolException, SSLException {
         if (negotiatedVersion == 0 || !inner.isProtectionReady()) {
