@@ -94,10 +94,13 @@ final class LocalCommand {
     /** Kills the process and everything it started (MS-WSMV signal terminate), then stops the pumps. */
     void terminate() {
         List<ProcessHandle> tree = process.descendants().toList();
-        process.destroyForcibly();
         tree.forEach(ProcessHandle::destroyForcibly);
         try {
+            // children first, so their still-living parents reap them; orphans would wait for init to reap them
+            awaitExit(tree, 1000);
+            process.destroyForcibly();
             process.waitFor(5, TimeUnit.SECONDS);
+            awaitExit(tree, 5000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -113,6 +116,14 @@ final class LocalCommand {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /** Polls: ProcessHandle.onExit of a non-child is polled by the JDK with back-off up to seconds. */
+    private static void awaitExit(List<ProcessHandle> processes, long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        while (processes.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+            Thread.sleep(5);
         }
     }
 

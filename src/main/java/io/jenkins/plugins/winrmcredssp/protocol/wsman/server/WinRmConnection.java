@@ -52,6 +52,7 @@ final class WinRmConnection implements Runnable {
     public void run() {
         try (socket) {
             socket.setSoTimeout((int) service.config().idleTimeout().toMillis());
+            socket.setTcpNoDelay(true);
             if (socket instanceof SSLSocket ssl) {
                 ssl.startHandshake();
                 info = new ConnectionInfo(id, (InetSocketAddress) socket.getRemoteSocketAddress(), ssl.getSession());

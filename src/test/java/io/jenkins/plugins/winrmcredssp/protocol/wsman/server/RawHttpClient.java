@@ -53,6 +53,7 @@ final class RawHttpClient implements AutoCloseable {
             socket = new Socket("127.0.0.1", endpoint.getPort());
         }
         socket.setSoTimeout(30_000);
+        socket.setTcpNoDelay(true);
         in = new BufferedInputStream(socket.getInputStream());
         out = socket.getOutputStream();
     }
