@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
 import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -22,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 
 /**
  * A WinRM service on loopback: HTTP/1.1 (or HTTPS with a self-signed certificate) at {@code /wsman}, pluggable
@@ -59,6 +59,7 @@ public final class LocalWinRmService implements AutoCloseable {
     private final ShellRegistry shells;
     private final ShellOperations operations;
     private final ServerSocket serverSocket;
+    private final SSLContext sslContext;
     private final ThreadPoolExecutor pool;
     private final Thread acceptor;
     private final Set<WinRmConnection> connections = ConcurrentHashMap.newKeySet();
@@ -69,6 +70,7 @@ public final class LocalWinRmService implements AutoCloseable {
         this.config = config;
         this.authenticators = List.copyOf(authenticators);
         this.serverSocket = bind(config);
+        this.sslContext = config.https() ? config.certificate().serverContext() : null;
         this.shells = new ShellRegistry(config.maxCommandsPerShell(), config.outputBufferPerStream());
         this.operations = new ShellOperations(shells, endpoint().toString(), config.maxOperationTimeout());
         String name = THREAD_PREFIX + INSTANCES.incrementAndGet();
@@ -84,16 +86,23 @@ public final class LocalWinRmService implements AutoCloseable {
     }
 
     private static ServerSocket bind(Config config) throws IOException {
-        InetAddress loopback = InetAddress.getByName("127.0.0.1");
+        return new ServerSocket(config.port(), 50, InetAddress.getByName("127.0.0.1"));
+    }
+
+    /**
+     * Server-side TLS layered over the accepted socket, so {@link #close()} can close the plain socket at once
+     * (closing an SSLSocket waits for a thread blocked reading it).
+     */
+    private Socket secure(Socket plain) throws IOException {
         if (!config.https()) {
-            return new ServerSocket(config.port(), 50, loopback);
+            return plain;
         }
-        SSLServerSocket socket = (SSLServerSocket) config.certificate().serverContext().getServerSocketFactory()
-                .createServerSocket(config.port(), 50, loopback);
+        SSLSocket ssl = (SSLSocket) sslContext.getSocketFactory().createSocket(plain, null, true);
+        ssl.setUseClientMode(false);
         if (config.tlsProtocols() != null) {
-            socket.setEnabledProtocols(config.tlsProtocols());
+            ssl.setEnabledProtocols(config.tlsProtocols());
         }
-        return socket;
+        return ssl;
     }
 
     public static Builder builder() {
@@ -181,7 +190,14 @@ public final class LocalWinRmService implements AutoCloseable {
                 }
                 return;
             }
-            WinRmConnection connection = new WinRmConnection(this, socket, connectionIds.incrementAndGet());
+            WinRmConnection connection;
+            try {
+                connection = new WinRmConnection(this, socket, secure(socket), connectionIds.incrementAndGet());
+            } catch (IOException e) {
+                LOG.log(Level.FINE, "cannot set up TLS on an accepted connection", e);
+                closeQuietly(socket);
+                continue;
+            }
             connections.add(connection);
             try {
                 pool.execute(connection);
@@ -189,6 +205,14 @@ public final class LocalWinRmService implements AutoCloseable {
                 connections.remove(connection);
                 connection.closeSocket(); // over maxConnections (or closing): refuse by closing
             }
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // nothing to do
         }
     }
 

@@ -24,6 +24,7 @@ final class WinRmConnection implements Runnable {
     private static final String SOAP_CONTENT_TYPE = "application/soap+xml;charset=UTF-8";
 
     private final LocalWinRmService service;
+    private final Socket plain;
     private final Socket socket;
     private final long id;
     private ConnectionInfo info;
@@ -34,15 +35,21 @@ final class WinRmConnection implements Runnable {
     private int leg;
     private MessageSealing sealing;
 
-    WinRmConnection(LocalWinRmService service, Socket socket, long id) {
+    /**
+     * @param plain the accepted TCP socket
+     * @param socket the socket requests travel on: {@code plain}, or TLS layered over it
+     */
+    WinRmConnection(LocalWinRmService service, Socket plain, Socket socket, long id) {
         this.service = service;
+        this.plain = plain;
         this.socket = socket;
         this.id = id;
     }
 
+    /** Closes the TCP socket under any TLS layer: immediate, and wakes the thread blocked reading. */
     void closeSocket() {
         try {
-            socket.close();
+            plain.close();
         } catch (IOException ignored) {
             // closing anyway
         }
@@ -50,7 +57,7 @@ final class WinRmConnection implements Runnable {
 
     @Override
     public void run() {
-        try (socket) {
+        try (plain; socket) {
             socket.setSoTimeout((int) service.config().idleTimeout().toMillis());
             socket.setTcpNoDelay(true);
             if (socket instanceof SSLSocket ssl) {

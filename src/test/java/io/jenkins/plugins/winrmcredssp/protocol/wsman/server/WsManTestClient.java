@@ -37,7 +37,7 @@ final class WsManTestClient implements AutoCloseable {
     final RawHttpClient http;
     private final String basic;
     private final GcmTestContext context;
-    private final SecurityContextSealing sealing;
+    final SecurityContextSealing sealing;
 
     private WsManTestClient(RawHttpClient http, String basic, GcmTestContext context) {
         this.http = http;
