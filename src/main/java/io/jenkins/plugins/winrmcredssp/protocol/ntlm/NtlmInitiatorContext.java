@@ -12,6 +12,7 @@ import io.jenkins.plugins.winrmcredssp.protocol.ntlm.messages.NtlmAuthenticate;
 import io.jenkins.plugins.winrmcredssp.protocol.ntlm.messages.NtlmChallenge;
 import io.jenkins.plugins.winrmcredssp.protocol.ntlm.messages.NtlmNegotiate;
 import io.jenkins.plugins.winrmcredssp.protocol.ntlm.messages.NtlmV2ClientChallenge;
+import io.jenkins.plugins.winrmcredssp.protocol.ntlm.messages.NtlmV2Response;
 import io.jenkins.plugins.winrmcredssp.protocol.ntlm.messages.NtlmVersion;
 import java.time.Clock;
 import java.util.Arrays;
@@ -137,6 +138,10 @@ public final class NtlmInitiatorContext implements SecurityContext {
 
         NtlmV2ClientChallenge temp = new NtlmV2ClientChallenge(timestamp,
                 entropy.bytes(NtlmV2ClientChallenge.CLIENT_CHALLENGE_LENGTH), avPairs);
+        if (NtlmV2Response.NT_PROOF_STR_LENGTH + temp.encode().length > 0xFFFF) {
+            throw new NtlmException("NTLM: the server's target information (" + challenge.targetInfo().encode().length
+                    + " bytes) is too large to fit an NTLMv2 response");
+        }
         byte[] responseKeyNT = null;
         byte[] keyExchangeKey = null;
         byte[] exportedSessionKey = null;

@@ -316,6 +316,21 @@ class NtlmContextTest {
     }
 
     @Test
+    void oversizedTargetInfoIsRefused() throws Exception {
+        try (NtlmInitiatorContext client = initiator("CORP\\alice", PASSWORD)) {
+            client.step(null);
+            NtlmChallenge challenge = new NtlmChallenge(
+                    java.util.EnumSet.of(NegotiateFlag.NEGOTIATE_UNICODE, NegotiateFlag.NEGOTIATE_NTLM,
+                            NegotiateFlag.NEGOTIATE_EXTENDED_SESSIONSECURITY, NegotiateFlag.NEGOTIATE_TARGET_INFO),
+                    "SERVER", new byte[8], TargetInfo.of(List.of(
+                            new io.jenkins.plugins.winrmcredssp.protocol.ntlm.av.AvPair(0x7777, new byte[65480]))),
+                    null);
+            assertThatThrownBy(() -> client.step(challenge.encode())).isInstanceOf(NtlmException.class)
+                    .hasMessageContaining("too large");
+        }
+    }
+
+    @Test
     void protectionBeforeEstablishmentIsAnError() {
         NtlmInitiatorContext client = initiator("CORP\\alice", PASSWORD);
         assertThatThrownBy(() -> client.wrap(new byte[1])).isInstanceOf(NtlmException.class)
