@@ -112,10 +112,6 @@ public final class NtlmAcceptorContext implements SecurityContext {
         }
         NtlmNegotiate negotiate = NtlmNegotiate.decode(token);
         EnumSet<NegotiateFlag> requested = negotiate.flags();
-        if (!requested.contains(NegotiateFlag.NEGOTIATE_UNICODE)) {
-            throw new NtlmException("NTLM acceptor: the client does not offer Unicode (flags "
-                    + NegotiateFlag.toHex(requested) + "); OEM character sets are not supported");
-        }
         if (!requested.contains(NegotiateFlag.NEGOTIATE_EXTENDED_SESSIONSECURITY)) {
             throw new NtlmException("NTLM acceptor: the client does not offer extended session security (flags "
                     + NegotiateFlag.toHex(requested) + "); NTLMv1 and LM are not supported");
