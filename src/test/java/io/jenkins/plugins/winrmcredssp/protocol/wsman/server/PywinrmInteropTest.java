@@ -3,6 +3,8 @@ package io.jenkins.plugins.winrmcredssp.protocol.wsman.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.winrmcredssp.protocol.auth.UserCredentials;
+import io.jenkins.plugins.winrmcredssp.protocol.ntlm.NtlmAccount;
+import io.jenkins.plugins.winrmcredssp.protocol.ntlm.NtlmUserStore;
 import io.jenkins.plugins.winrmcredssp.testsupport.InteropPeers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -49,6 +51,46 @@ class PywinrmInteropTest {
             assertThat(service.shells().commandLines()).containsExactly(
                     "echo hello from pywinrm", "exit 7", "echo oops >&2; exit 3", "sleep 3; echo slow");
         }
+    }
+
+    @Test
+    void ntlmWithMessageEncryptionOverHttp() throws Exception {
+        try (LocalWinRmService service = LocalWinRmService.builder().authenticator(ntlm()).start()) {
+            String json = PywinrmRunner.run(service.endpoint(), "ntlm", "EXAMPLE\\alice", PASSWORD, COMMANDS, 1, temp);
+
+            assertThat(json).contains("\"encrypted\": true");
+            assertResults(json);
+            assertThat(service.shells().deletedShellIds()).containsExactly(field(json, "shell"));
+        }
+    }
+
+    @Test
+    void ntlmWithChannelBindingOverHttps() throws Exception {
+        try (LocalWinRmService service = LocalWinRmService.builder().https().authenticator(ntlm()).start()) {
+            String json = PywinrmRunner.run(service.endpoint(), "ntlm", "EXAMPLE\\alice", PASSWORD, COMMANDS, 1, temp);
+
+            assertThat(json).contains("\"encrypted\": false");
+            assertResults(json);
+
+            AssertionError withoutBinding = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
+                    () -> PywinrmRunner.run(service.endpoint(), "ntlm", "EXAMPLE\\alice", PASSWORD, COMMANDS, 1, temp, false));
+            assertThat(withoutBinding.getMessage()).contains("InvalidCredentialsError");
+        }
+    }
+
+    @Test
+    void ntlmWrongPasswordIsRejected() throws Exception {
+        try (LocalWinRmService service = LocalWinRmService.builder().authenticator(ntlm()).start()) {
+            AssertionError failure = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
+                    () -> PywinrmRunner.run(service.endpoint(), "ntlm", "EXAMPLE\\alice", "wrong", COMMANDS, 1, temp));
+            assertThat(failure.getMessage()).contains("InvalidCredentialsError");
+            assertThat(service.shells().commandLines()).isEmpty();
+        }
+    }
+
+    private static NegotiateAuthenticator ntlm() {
+        return NegotiateAuthenticator.ntlm(NtlmUserStore.of(List.of(
+                NtlmAccount.withPassword("EXAMPLE", "alice", PASSWORD.toCharArray()))));
     }
 
     @Test

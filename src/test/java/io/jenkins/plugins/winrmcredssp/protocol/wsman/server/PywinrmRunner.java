@@ -17,13 +17,19 @@ final class PywinrmRunner {
     /** The script's JSON output; fails with its stderr when pywinrm exits non-zero. */
     static String run(URI endpoint, String transport, String user, String password, String commandsJson,
             int operationTimeoutSec, Path workDir) throws IOException, InterruptedException {
+        return run(endpoint, transport, user, password, commandsJson, operationTimeoutSec, workDir, true);
+    }
+
+    static String run(URI endpoint, String transport, String user, String password, String commandsJson,
+            int operationTimeoutSec, Path workDir, boolean sendCbt) throws IOException, InterruptedException {
         Path script = workDir.resolve("pywinrm_run.py");
         try (InputStream in = PywinrmRunner.class.getResourceAsStream("pywinrm_run.py")) {
-            Files.copy(in, script);
+            Files.copy(in, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         ProcessBuilder pb = new ProcessBuilder(InteropPeers.SYSTEM_PYTHON.toString(), script.toString(),
                 endpoint.toString(), transport, user, Integer.toString(operationTimeoutSec));
         pb.environment().put("WINRM_PASSWORD", password);
+        pb.environment().put("PYWINRM_SEND_CBT", sendCbt ? "1" : "0");
         pb.environment().put("NO_PROXY", "127.0.0.1");
         // pywinrm 0.3.0 lets these override server_cert_validation='ignore' (requests' environment merge)
         pb.environment().remove("REQUESTS_CA_BUNDLE");

@@ -1,7 +1,7 @@
 """Runs commands through pywinrm (an independent WinRM client) against a WinRM endpoint.
 
 argv: endpoint transport user [operation_timeout_sec]; the password comes from $WINRM_PASSWORD, the commands as a
-JSON list of {"command": str, "args": [str], "stdin": str?} on stdin. Prints one JSON object: the results, and
+JSON list of {"command": str, "args": [str]} on stdin; $PYWINRM_SEND_CBT=0 turns NTLM channel binding off. Prints one JSON object: the results, and
 whether the session used message encryption.
 """
 import base64
@@ -17,7 +17,8 @@ endpoint, transport, user = sys.argv[1:4]
 operation_timeout = int(sys.argv[4]) if len(sys.argv) > 4 else 20
 protocol = winrm.Protocol(endpoint, transport=transport, username=user, password=os.environ["WINRM_PASSWORD"],
                           server_cert_validation="ignore", operation_timeout_sec=operation_timeout,
-                          read_timeout_sec=operation_timeout + 10)
+                          read_timeout_sec=operation_timeout + 10,
+                          send_cbt=os.environ.get("PYWINRM_SEND_CBT", "1") == "1")
 results = []
 shell = protocol.open_shell()
 for case in json.load(sys.stdin):
