@@ -2,8 +2,12 @@ package io.jenkins.plugins.winrmcredssp.testsupport;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -36,6 +40,27 @@ public final class InteropPeers {
 
     public static void requireFile(String path, String peer) {
         require(Files.exists(Path.of(path)), peer + " (" + path + ")");
+    }
+
+    /**
+     * Requires an executable (looked up on the PATH, then in /usr/sbin and /sbin, where Debian puts krb5kdc and
+     * kadmin.local) and returns its path.
+     */
+    public static Path requireExecutable(String command, String peer) {
+        Optional<Path> found = executable(command);
+        require(found.isPresent(), peer + " (command " + command + ")");
+        return found.orElseThrow();
+    }
+
+    /** The executable named {@code command}, if one is installed. */
+    public static Optional<Path> executable(String command) {
+        List<String> dirs = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)));
+        dirs.addAll(List.of("/usr/sbin", "/sbin", "/usr/bin", "/bin"));
+        return dirs.stream()
+                .filter(d -> !d.isEmpty())
+                .map(d -> Path.of(d, command))
+                .filter(Files::isExecutable)
+                .findFirst();
     }
 
     /** Requires Debian's python3 with the named modules importable. */

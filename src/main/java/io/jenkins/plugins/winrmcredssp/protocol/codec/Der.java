@@ -38,6 +38,17 @@ public final class Der {
         return out.toByteArray();
     }
 
+    /**
+     * Identifier and length octets of an element whose contents are written separately, for encoders that assemble
+     * secrets in one exactly-sized buffer they can wipe.
+     */
+    public static byte[] header(int tag, int contentsLength) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(6);
+        out.write(tag);
+        writeLength(out, contentsLength);
+        return out.toByteArray();
+    }
+
     private static void writeLength(ByteArrayOutputStream out, int length) {
         if (length < 0x80) {
             out.write(length);
