@@ -1,11 +1,14 @@
 package io.jenkins.plugins.winrmcredssp.protocol.wsman.server;
 
+import io.jenkins.plugins.winrmcredssp.protocol.credssp.TlsServerIdentity;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +50,7 @@ public final class LocalWinRmService implements AutoCloseable {
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
     /** Limits and timeouts of a service; see {@link Builder}. */
-    record Config(boolean https, SelfSignedCertificate certificate, String[] tlsProtocols, int port, int maxConnections,
+    record Config(boolean https, TlsServerIdentity identity, String[] tlsProtocols, int port, int maxConnections,
             Duration idleTimeout, Duration maxOperationTimeout, int maxHeaderBytes, int maxBodyBytes,
             int maxCommandsPerShell, int outputBufferPerStream) {
     }
@@ -70,7 +73,7 @@ public final class LocalWinRmService implements AutoCloseable {
         this.config = config;
         this.authenticators = List.copyOf(authenticators);
         this.serverSocket = bind(config);
-        this.sslContext = config.https() ? config.certificate().serverContext() : null;
+        this.sslContext = config.https() ? serverContext(config.identity()) : null;
         this.shells = new ShellRegistry(config.maxCommandsPerShell(), config.outputBufferPerStream());
         this.operations = new ShellOperations(shells, endpoint().toString(), config.maxOperationTimeout());
         String name = THREAD_PREFIX + INSTANCES.incrementAndGet();
@@ -87,6 +90,16 @@ public final class LocalWinRmService implements AutoCloseable {
 
     private static ServerSocket bind(Config config) throws IOException {
         return new ServerSocket(config.port(), 50, InetAddress.getByName("127.0.0.1"));
+    }
+
+    private static SSLContext serverContext(TlsServerIdentity identity) throws IOException {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(identity.keyManagers(), null, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot set up the HTTPS listener's TLS context", e);
+        }
     }
 
     /**
@@ -124,7 +137,7 @@ public final class LocalWinRmService implements AutoCloseable {
 
     /** The HTTPS certificate (self-signed, CN=localhost); empty on HTTP. */
     public Optional<X509Certificate> certificate() {
-        return config.https() ? Optional.of(config.certificate().certificate()) : Optional.empty();
+        return config.https() ? Optional.of(config.identity().certificate()) : Optional.empty();
     }
 
     public ShellRegistry shells() {
@@ -245,7 +258,7 @@ public final class LocalWinRmService implements AutoCloseable {
     /** Settings of a {@link LocalWinRmService}; defaults suit tests. */
     public static final class Builder {
         private boolean https;
-        private SelfSignedCertificate certificate;
+        private TlsServerIdentity identity;
         private String[] tlsProtocols;
         private int port;
         private int maxConnections = 16;
@@ -262,13 +275,13 @@ public final class LocalWinRmService implements AutoCloseable {
 
         /** Serve HTTPS with a freshly generated self-signed certificate. */
         public Builder https() {
-            return https(SelfSignedCertificate.generate());
+            return https(TlsServerIdentity.selfSigned("localhost", Clock.systemUTC()));
         }
 
-        /** Serve HTTPS with this certificate. */
-        public Builder https(SelfSignedCertificate certificate) {
+        /** Serve HTTPS with this key and certificate. */
+        public Builder https(TlsServerIdentity identity) {
             this.https = true;
-            this.certificate = certificate;
+            this.identity = identity;
             return this;
         }
 
@@ -336,7 +349,7 @@ public final class LocalWinRmService implements AutoCloseable {
             if (authenticators.isEmpty()) {
                 throw new IllegalStateException("configure at least one authenticator");
             }
-            Config config = new Config(https, certificate, tlsProtocols, port, maxConnections, idleTimeout,
+            Config config = new Config(https, identity, tlsProtocols, port, maxConnections, idleTimeout,
                     maxOperationTimeout, maxHeaderBytes, maxBodyBytes, maxCommandsPerShell, outputBufferPerStream);
             return new LocalWinRmService(config, authenticators);
         }

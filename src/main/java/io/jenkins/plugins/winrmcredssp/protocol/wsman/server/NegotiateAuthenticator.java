@@ -2,46 +2,31 @@ package io.jenkins.plugins.winrmcredssp.protocol.wsman.server;
 
 import io.jenkins.plugins.winrmcredssp.protocol.ProtocolException;
 import io.jenkins.plugins.winrmcredssp.protocol.auth.SecurityContext;
-import io.jenkins.plugins.winrmcredssp.protocol.ntlm.NtlmAcceptorContext;
 import io.jenkins.plugins.winrmcredssp.protocol.ntlm.NtlmCrypto;
 import io.jenkins.plugins.winrmcredssp.protocol.ntlm.NtlmUserStore;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * HTTP Negotiate (RFC 4559) as WinRM accepts it: the token is either SPNEGO (RFC 4178) or, as Windows also accepts
- * and pywinrm/requests-ntlm send, a raw NTLMSSP message (MS-NLMP §2.2.1). Once established, the context seals bodies
- * on HTTP (MS-WSMV §2.2.9.1.1) and the connection stays authenticated.
+ * HTTP Negotiate (RFC 4559) as WinRM accepts it. Once established, the context seals bodies on HTTP (MS-WSMV
+ * §2.2.9.1.1) and the connection stays authenticated.
  */
 public final class NegotiateAuthenticator implements HttpAuthenticator {
-    private static final byte[] NTLMSSP_SIGNATURE = "NTLMSSP\0".getBytes(StandardCharsets.US_ASCII);
+    private final Function<ConnectionInfo, SecurityContext> acceptorFactory;
 
-    private final Function<ConnectionInfo, SecurityContext> ntlmAcceptor;
-    private final Function<ConnectionInfo, SecurityContext> spnegoAcceptor;
-
-    /**
-     * @param ntlmAcceptor makes a fresh NTLM acceptor context per exchange, for the connection it serves
-     * @param spnegoAcceptor the same for SPNEGO, or {@code null} to accept raw NTLMSSP only
-     */
-    public NegotiateAuthenticator(Function<ConnectionInfo, SecurityContext> ntlmAcceptor,
-            Function<ConnectionInfo, SecurityContext> spnegoAcceptor) {
-        this.ntlmAcceptor = ntlmAcceptor;
-        this.spnegoAcceptor = spnegoAcceptor;
+    /** @param acceptorFactory makes a fresh acceptor context per exchange, for the connection it serves */
+    public NegotiateAuthenticator(Function<ConnectionInfo, SecurityContext> acceptorFactory) {
+        this.acceptorFactory = acceptorFactory;
     }
 
     /**
-     * Raw NTLMSSP (what pywinrm and requests-ntlm send) against these accounts, as computer {@code LOCALWINRM}. On
-     * HTTPS the client's MsvAvChannelBindings must match the listener certificate (tls-server-end-point, RFC 5929;
-     * Windows' CbtHardeningLevel=Strict).
+     * Raw NTLMSSP (what pywinrm and requests-ntlm send) or SPNEGO/NTLM against these accounts (see
+     * {@link NegotiateAcceptorContext#forAccounts}). On HTTPS the client's MsvAvChannelBindings must match the
+     * listener certificate (tls-server-end-point, RFC 5929; Windows' CbtHardeningLevel=Strict).
      */
     public static NegotiateAuthenticator ntlm(NtlmUserStore users) {
-        return new NegotiateAuthenticator(connection -> {
-            NtlmAcceptorContext.Builder builder = NtlmAcceptorContext.builder(users).computerName("LOCALWINRM");
-            connection.tlsServerEndPoint().ifPresent(cb -> builder.channelBindingsHash(NtlmCrypto.channelBindingsHash(cb)));
-            return builder.build();
-        }, null);
+        return new NegotiateAuthenticator(connection -> NegotiateAcceptorContext.forAccounts(users,
+                connection.tlsServerEndPoint().map(NtlmCrypto::channelBindingsHash).orElse(null)));
     }
 
     @Override
@@ -56,22 +41,18 @@ public final class NegotiateAuthenticator implements HttpAuthenticator {
 
     @Override
     public AuthExchange newExchange(ConnectionInfo connection) {
-        return new Exchange(connection);
+        return new Exchange(acceptorFactory.apply(connection));
     }
 
-    private final class Exchange implements AuthExchange {
-        private final ConnectionInfo connection;
-        private SecurityContext context;
+    private static final class Exchange implements AuthExchange {
+        private final SecurityContext context;
 
-        Exchange(ConnectionInfo connection) {
-            this.connection = connection;
+        Exchange(SecurityContext context) {
+            this.context = context;
         }
 
         @Override
         public AuthStep step(byte[] token) throws ProtocolException {
-            if (context == null) {
-                context = chooseAcceptor(token);
-            }
             byte[] reply = context.step(token);
             if (context.isEstablished()) {
                 return AuthStep.completed(reply);
@@ -82,18 +63,6 @@ public final class NegotiateAuthenticator implements HttpAuthenticator {
             return AuthStep.continueWith(reply);
         }
 
-        private SecurityContext chooseAcceptor(byte[] token) throws AuthenticationFailedException {
-            boolean rawNtlm = token.length >= NTLMSSP_SIGNATURE.length
-                    && Arrays.equals(token, 0, NTLMSSP_SIGNATURE.length, NTLMSSP_SIGNATURE, 0, NTLMSSP_SIGNATURE.length);
-            if (rawNtlm) {
-                return ntlmAcceptor.apply(connection);
-            }
-            if (spnegoAcceptor == null) {
-                throw new AuthenticationFailedException("Negotiate: only raw NTLMSSP tokens are accepted by this service");
-            }
-            return spnegoAcceptor.apply(connection);
-        }
-
         @Override
         public boolean bindsConnection() {
             return true;
@@ -101,20 +70,17 @@ public final class NegotiateAuthenticator implements HttpAuthenticator {
 
         @Override
         public Optional<MessageSealing> sealing() {
-            return context != null && context.isEstablished()
-                    ? Optional.of(new SecurityContextSealing(context)) : Optional.empty();
+            return context.isEstablished() ? Optional.of(new SecurityContextSealing(context)) : Optional.empty();
         }
 
         @Override
         public String principal() {
-            return context == null ? null : context.peerName();
+            return context.peerName();
         }
 
         @Override
         public void close() {
-            if (context != null) {
-                context.close();
-            }
+            context.close();
         }
     }
 }

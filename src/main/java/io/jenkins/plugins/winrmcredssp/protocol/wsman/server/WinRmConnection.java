@@ -151,6 +151,12 @@ final class WinRmConnection implements Runnable {
         } catch (ProtocolException e) {
             LOG.log(Level.FINE, "connection {0}: {1} authentication failed: {2}", new Object[] {id, scheme, e.getMessage()});
             resetExchange();
+            Optional<byte[]> refusal = e instanceof AuthenticationFailedException failed ? failed.replyToken() : Optional.empty();
+            if (refusal.isPresent()) {
+                return HttpResponse.empty(401, "Unauthorized")
+                        .header("WWW-Authenticate", scheme + " " + Base64.getEncoder().encodeToString(refusal.get()))
+                        .closeConnection();
+            }
             return unauthorized();
         }
         if (!step.complete()) {

@@ -26,7 +26,7 @@ class LocalWinRmServiceTest {
 
     private LocalWinRmService start(boolean https) throws Exception {
         LocalWinRmService.Builder builder = LocalWinRmService.builder()
-                .authenticator(new NegotiateAuthenticator(c -> new GcmTestContext(true, SECRET), c -> new GcmTestContext(true, SECRET)))
+                .authenticator(new NegotiateAuthenticator(c -> new GcmTestContext(true, SECRET)))
                 .authenticator(new BasicAuthenticator(List.of(UserCredentials.parse("alice", "Passw0rd!".toCharArray()))));
         if (https) {
             builder.https();

@@ -30,6 +30,10 @@ final class RawHttpClient implements AutoCloseable {
             return values.isEmpty() ? null : values.get(0);
         }
 
+        boolean closesConnection() {
+            return "close".equalsIgnoreCase(header("Connection"));
+        }
+
         String bodyText() {
             return new String(body, StandardCharsets.UTF_8);
         }
