@@ -29,6 +29,15 @@ public interface SecurityContext extends AutoCloseable {
     /** Whether the exchange is complete and messages may be protected. */
     boolean isEstablished();
 
+    /**
+     * Whether {@link #wrap}/{@link #unwrap} already work although the exchange is not complete: GSS-API's
+     * prot_ready_state (RFC 2743 §1.2.7), e.g. SPNEGO over NTLM once the AUTHENTICATE_MESSAGE is out while the
+     * acceptor's mechListMIC is still due. CredSSP then sends pubKeyAuth with that last token, as Windows clients do.
+     */
+    default boolean isProtectionReady() {
+        return isEstablished();
+    }
+
     /** Integrity and confidentiality protection of one message (GSS_Wrap with conf_req_flag). */
     byte[] wrap(byte[] message) throws ProtocolException;
 

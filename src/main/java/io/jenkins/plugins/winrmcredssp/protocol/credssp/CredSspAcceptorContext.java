@@ -117,9 +117,7 @@ public final class CredSspAcceptorContext implements AutoCloseable {
             try {
                 out = inner.step(token);
             } catch (ProtocolException e) {
-                long status = e instanceof NtlmAuthenticationException refused
-                        ? refused.ntStatus() & 0xFFFFFFFFL : NtStatus.STATUS_LOGON_FAILURE;
-                throw refuse(status, "the " + inner.mechanism().displayName() + " authentication failed: "
+                throw refuse(innerStatus(e), "the " + inner.mechanism().displayName() + " authentication failed: "
                         + e.getMessage(), e);
             }
             if (out != null && out.length == 0) {
@@ -177,6 +175,16 @@ public final class CredSspAcceptorContext implements AutoCloseable {
         }
         stage = CredSspStage.DONE;
         return new byte[0];
+    }
+
+    /** The NTSTATUS the inner mechanism reported (SPNEGO passes NTLM's on as the cause), else a logon failure. */
+    private static long innerStatus(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof NtlmAuthenticationException refused) {
+                return refused.ntStatus() & 0xFFFFFFFFL;
+            }
+        }
+        return NtStatus.STATUS_LOGON_FAILURE;
     }
 
     /** Refuses the client: errorCode where the version has it (3, 4, 6+), else close_notify. */

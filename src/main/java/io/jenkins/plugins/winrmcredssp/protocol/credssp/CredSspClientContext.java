@@ -17,7 +17,8 @@ import javax.net.ssl.SSLException;
  * <ol>
  *   <li>TLS handshake (the server certificate is not validated; pubKeyAuth binds its key instead);</li>
  *   <li>authentication rounds: the inner {@link SecurityContext}'s tokens in TSRequest.negoTokens;</li>
- *   <li>public key exchange: pubKeyAuth (with clientNonce from version 5), which may ride with the last inner token;
+ *   <li>public key exchange: pubKeyAuth (with clientNonce from version 5), riding with the last inner token when the
+ *       inner context is protection-ready by then;
  *       the server's answer is verified in constant time;</li>
  *   <li>credential delegation: TSCredentials, produced only after the server's pubKeyAuth verified.</li>
  * </ol>
@@ -29,8 +30,6 @@ public final class CredSspClientContext implements AutoCloseable {
     public static final int MAX_VERSION = 6;
     /** The lowest version with a pubKeyAuth computation (MS-CSSP §2.2.1). */
     public static final int MIN_VERSION = 2;
-
-    private static final byte[] NTLM_AUTHENTICATE = {'N', 'T', 'L', 'M', 'S', 'S', 'P', 0, 3, 0, 0, 0};
 
     private final UserCredentials credentials;
     private final SecurityContext inner;
@@ -142,10 +141,12 @@ public final class CredSspClientContext implements AutoCloseable {
         return afterInnerStep(inner.isEstablished() ? null : innerStep(token));
     }
 
-    /** Sends the inner token, with pubKeyAuth as soon as the inner context can protect it. */
+    /**
+     * Sends the inner token, with pubKeyAuth as soon as the inner context can protect it ({@link
+     * SecurityContext#isProtectionReady()}: for raw NTLM with the AUTHENTICATE_MESSAGE).
+     */
     private byte[] afterInnerStep(byte[] token) throws ProtocolException, SSLException {
-        boolean canWrap = inner.isEstablished() || carriesNtlmAuthenticate(token);
-        if (negotiatedVersion == 0 || !canWrap) {
+        if (negotiatedVersion == 0 || !inner.isProtectionReady()) {
             if (token == null) {
                 throw error("the " + inner.mechanism().displayName() + " context produced no token but is not established");
             }
@@ -160,26 +161,6 @@ public final class CredSspClientContext implements AutoCloseable {
         }
         request.pubKeyAuth(inner.wrap(PubKeyAuth.clientValue(negotiatedVersion, clientNonce, serverPublicKey)));
         return channel.send(request.build());
-    }
-
-    /**
-     * Raw NTLM and NTLM inside SPNEGO can protect messages once the AUTHENTICATE_MESSAGE (MS-NLMP §2.2.1.3) is out,
-     * although SPNEGO completes only with the server's mechListMIC: pubKeyAuth then rides with that token.
-     */
-    private static boolean carriesNtlmAuthenticate(byte[] token) {
-        if (token == null) {
-            return false;
-        }
-        outer:
-        for (int i = 0; i + NTLM_AUTHENTICATE.length <= token.length; i++) {
-            for (int j = 0; j < NTLM_AUTHENTICATE.length; j++) {
-                if (token[i + j] != NTLM_AUTHENTICATE[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
     }
 
     private byte[] deliverCredentials(TsRequest response) throws ProtocolException, SSLException {

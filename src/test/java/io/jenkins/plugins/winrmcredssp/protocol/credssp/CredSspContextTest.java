@@ -11,12 +11,16 @@ import io.jenkins.plugins.winrmcredssp.protocol.ntlm.NtlmAcceptorContext;
 import io.jenkins.plugins.winrmcredssp.protocol.ntlm.NtlmAccount;
 import io.jenkins.plugins.winrmcredssp.protocol.ntlm.NtlmInitiatorContext;
 import io.jenkins.plugins.winrmcredssp.protocol.ntlm.NtlmUserStore;
+import io.jenkins.plugins.winrmcredssp.protocol.spnego.SpnegoAcceptorContext;
+import io.jenkins.plugins.winrmcredssp.protocol.spnego.SpnegoCandidate;
+import io.jenkins.plugins.winrmcredssp.protocol.spnego.SpnegoInitiatorContext;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,20 +34,30 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CredSspContextTest {
     private static final String PASSWORD = "Passw0rd!";
 
-    /** The inner mechanism on both sides. */
+    /** The inner mechanism on both sides: raw NTLM, NTLM inside SPNEGO, or the test-only mechanism. */
     enum Inner {
-        NTLM, TEST_ONLY;
+        NTLM, SPNEGO, TEST_ONLY;
 
         SecurityContext initiator(UserCredentials credentials) {
-            return this == NTLM ? NtlmInitiatorContext.builder(credentials).build()
-                    : TestOnlyMechanism.initiator(credentials.password());
+            return switch (this) {
+                case NTLM -> NtlmInitiatorContext.builder(credentials).build();
+                case SPNEGO -> SpnegoInitiatorContext.withoutFallback(new SpnegoCandidate(Mechanism.NTLM,
+                        () -> NtlmInitiatorContext.builder(credentials).build()));
+                case TEST_ONLY -> TestOnlyMechanism.initiator(credentials.password());
+            };
         }
 
         SecurityContext acceptor() {
-            return this == NTLM
-                    ? NtlmAcceptorContext.builder(NtlmUserStore.of(List.of(
-                            NtlmAccount.withPassword("EXAMPLE", "alice", PASSWORD.toCharArray())))).build()
-                    : TestOnlyMechanism.acceptor(PASSWORD.toCharArray());
+            return switch (this) {
+                case NTLM -> ntlmAcceptor();
+                case SPNEGO -> new SpnegoAcceptorContext(Map.of(Mechanism.NTLM, Inner::ntlmAcceptor));
+                case TEST_ONLY -> TestOnlyMechanism.acceptor(PASSWORD.toCharArray());
+            };
+        }
+
+        private static SecurityContext ntlmAcceptor() {
+            return NtlmAcceptorContext.builder(NtlmUserStore.of(List.of(
+                    NtlmAccount.withPassword("EXAMPLE", "alice", PASSWORD.toCharArray())))).build();
         }
     }
 
@@ -67,7 +81,8 @@ class CredSspContextTest {
 
     @ParameterizedTest(name = "version {0} over {1}, {2}")
     @CsvSource({"2, TLSv1.2, NTLM", "3, TLSv1.2, NTLM", "4, TLSv1.3, NTLM", "5, TLSv1.3, NTLM", "6, TLSv1.2, NTLM",
-        "6, TLSv1.3, NTLM", "2, TLSv1.3, TEST_ONLY", "5, TLSv1.2, TEST_ONLY", "6, TLSv1.3, TEST_ONLY"})
+        "6, TLSv1.3, NTLM", "2, TLSv1.2, SPNEGO", "3, TLSv1.3, SPNEGO", "5, TLSv1.2, SPNEGO", "6, TLSv1.3, SPNEGO",
+        "2, TLSv1.3, TEST_ONLY", "5, TLSv1.2, TEST_ONLY", "6, TLSv1.3, TEST_ONLY"})
     void delegatesCredentialsForEveryVersion(int version, String tls, Inner inner) throws Exception {
         CredSspClientContext client = client(inner, version, PASSWORD).tlsOptions(TlsOptions.of(tls)).build();
         CredSspAcceptorContext acceptor = acceptor(inner).build();
@@ -86,12 +101,13 @@ class CredSspContextTest {
                 CredSspStage.PUBLIC_KEY_EXCHANGE, CredSspStage.DONE);
         assertThat(client.negotiatedVersion()).isEqualTo(version);
         assertThat(acceptor.negotiatedVersion()).isEqualTo(version);
-        assertThat(client.authenticationRound()).isEqualTo(1);
+        // raw NTLM: NEGOTIATE, then AUTHENTICATE with pubKeyAuth; SPNEGO: pubKeyAuth after the acceptor's mechListMIC
+        assertThat(client.authenticationRound()).isEqualTo(inner == Inner.SPNEGO ? 2 : 1);
         assertThat(client.tlsProtocol()).isEqualTo(tls);
         assertThat(client.tlsCipherSuite()).isEqualTo(acceptor.tlsCipherSuite());
         assertThat(client.innerMechanism()).isEqualTo(Mechanism.NTLM);
         assertThat(acceptor.isComplete()).isTrue();
-        if (inner == Inner.NTLM) {
+        if (inner != Inner.TEST_ONLY) {
             assertThat(acceptor.clientName()).isEqualToIgnoringCase("EXAMPLE\\alice");
         }
         TsPasswordCreds delegated = acceptor.delegatedCredentials();
@@ -108,7 +124,7 @@ class CredSspContextTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"2, NTLM", "6, NTLM", "6, TEST_ONLY"})
+    @CsvSource({"2, NTLM", "6, NTLM", "6, SPNEGO", "6, TEST_ONLY"})
     void oneBytePerStepWorksAndStagesOnlyMoveForward(int version, Inner inner) throws Exception {
         CredSspClientContext client = client(inner, version, PASSWORD).build();
         CredSspAcceptorContext acceptor = acceptor(inner).build();
@@ -149,14 +165,16 @@ class CredSspContextTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"3, NTLM", "4, NTLM", "6, NTLM", "6, TEST_ONLY"})
+    @CsvSource({"3, NTLM", "4, NTLM", "6, NTLM", "6, SPNEGO", "6, TEST_ONLY"})
     void wrongPasswordIsATypedServerErrorAndNoCredentialsLeave(int version, Inner inner) throws Exception {
         CredSspClientContext client = client(inner, version, "Wr0ngSecret#").build();
         CredSspAcceptorContext acceptor = acceptor(inner).build();
         CredSspException error = runUntilFailure(client, acceptor);
-        assertThat(error.stage()).isEqualTo(CredSspStage.PUBLIC_KEY_EXCHANGE);
+        // raw NTLM: AUTHENTICATE rides with pubKeyAuth; SPNEGO: it goes alone in authentication round 2
+        CredSspStage expected = inner == Inner.SPNEGO ? CredSspStage.AUTHENTICATION : CredSspStage.PUBLIC_KEY_EXCHANGE;
+        assertThat(error.stage()).isEqualTo(expected);
         assertThat(error.ntStatus()).hasValue(NtStatus.STATUS_LOGON_FAILURE);
-        assertThat(error).hasMessageContaining("public key exchange").hasMessageContaining("0xC000006D STATUS_LOGON_FAILURE")
+        assertThat(error).hasMessageContaining(expected.describe(2)).hasMessageContaining("0xC000006D STATUS_LOGON_FAILURE")
                 .hasMessageNotContaining(PASSWORD).hasMessageNotContaining("Wr0ngSecret#");
         assertThat(acceptor.stage()).isEqualTo(CredSspStage.AUTHENTICATION);
         assertThatThrownBy(() -> client.step(new byte[0])).isSameAs(error);
@@ -233,7 +251,8 @@ class CredSspContextTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"2, NTLM", "3, NTLM", "4, NTLM", "5, NTLM", "6, NTLM", "2, TEST_ONLY", "6, TEST_ONLY"})
+    @CsvSource({"2, NTLM", "3, NTLM", "4, NTLM", "5, NTLM", "6, NTLM", "2, SPNEGO", "6, SPNEGO", "2, TEST_ONLY",
+        "6, TEST_ONLY"})
     void manInTheMiddleTerminatingTlsIsCaughtAtPublicKeyExchange(int version, Inner inner) throws Exception {
         CredSspAcceptorContext acceptor = acceptor(inner).build();
         TerminatingRelay relay = new TerminatingRelay(acceptor, request -> null);
@@ -254,7 +273,7 @@ class CredSspContextTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"2, NTLM", "6, NTLM", "2, TEST_ONLY"})
+    @CsvSource({"2, NTLM", "6, NTLM", "6, SPNEGO", "2, TEST_ONLY"})
     void reflectedPubKeyAuthIsRejected(int version, Inner inner) throws Exception {
         TerminatingRelay relay = new TerminatingRelay(acceptor(inner).build(),
                 request -> request.pubKeyAuth() == null ? null : TsRequest.builder(6).pubKeyAuth(request.pubKeyAuth()).build().encode());
