@@ -10,10 +10,13 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * Walks a SOAP 1.2 response envelope: checks that it answers the request ({@code RelatesTo}), turns a {@code Fault}
- * into a {@link WsmanFaultException} ([MS-WSMV] 3.1.4.1.34) and hands every other child of {@code Body} to the
+ * into a {@link WsmanFaultException} ([MS-WSMV] 3.1.4.1.34; the Windows error code is taken from
+ * {@code Detail/WSManFault/@Code}, else from {@code Detail/MSFT_WmiError/error_Code}) and hands every other child of {@code Body} to the
  * operation's parser, one element at a time, so large responses never need a tree in memory.
  */
 public final class SoapResponse {
+    /** CIM error detail some faults carry instead of WSManFault (e.g. too many commands per shell). */
+    static final String WMI_ERROR = "http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/MSFT_WmiError";
 
     /**
      * Consumes one child element of {@code Body}; called on its START_ELEMENT, must return on its END_ELEMENT.
@@ -155,6 +158,8 @@ public final class SoapResponse {
         Long wsmanCode = null;
         String wsmanMessage = null;
         String machine = null;
+        Long wmiCode = null;
+        String wmiMessage = null;
         while (nextChild(reader, what)) {
             if (isElement(reader, SOAP, "Code")) {
                 while (nextChild(reader, what)) {
@@ -192,6 +197,17 @@ public final class SoapResponse {
                                 SecureXml.skipElement(reader, what);
                             }
                         }
+                    } else if (WMI_ERROR.equals(reader.getNamespaceURI())
+                            && "MSFT_WmiError".equals(reader.getLocalName())) {
+                        while (nextChild(reader, what)) {
+                            if ("error_Code".equals(reader.getLocalName()) && wmiCode == null) {
+                                wmiCode = parseCode(SecureXml.deepText(reader, what));
+                            } else if ("Message".equals(reader.getLocalName()) && wmiMessage == null) {
+                                wmiMessage = SecureXml.deepText(reader, what).strip();
+                            } else {
+                                SecureXml.skipElement(reader, what);
+                            }
+                        }
                     } else {
                         SecureXml.skipElement(reader, what);
                     }
@@ -199,6 +215,12 @@ public final class SoapResponse {
             } else {
                 SecureXml.skipElement(reader, what);
             }
+        }
+        if (wsmanCode == null) {
+            wsmanCode = wmiCode;
+        }
+        if (wsmanMessage == null || wsmanMessage.isEmpty()) {
+            wsmanMessage = wmiMessage;
         }
         String message = wsmanMessage != null && !wsmanMessage.isEmpty() ? wsmanMessage : reason;
         return new WsmanFaultException(request.action(), code == null ? "(none)" : code, subcode, wsmanCode, message,

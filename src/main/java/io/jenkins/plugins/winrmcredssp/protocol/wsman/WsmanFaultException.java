@@ -71,7 +71,10 @@ public class WsmanFaultException extends WsmanException {
         return subcode;
     }
 
-    /** The {@code Code} attribute of {@code WSManFault}, when present. */
+    /**
+     * The Windows error code: the {@code Code} attribute of {@code WSManFault}, else the {@code error_Code} of an
+     * {@code MSFT_WmiError} detail, when present.
+     */
     public OptionalLong wsmanCode() {
         return wsmanCode == null ? OptionalLong.empty() : OptionalLong.of(wsmanCode);
     }
