@@ -1,6 +1,7 @@
 package io.jenkins.plugins.winrmcredssp.protocol.wsman.server;
 
 import io.jenkins.plugins.winrmcredssp.protocol.ProtocolException;
+import io.jenkins.plugins.winrmcredssp.protocol.wsman.EncryptedMessage;
 import java.util.Optional;
 
 /**
@@ -25,7 +26,7 @@ public interface AuthExchange extends AutoCloseable {
     boolean bindsConnection();
 
     /** The MS-WSMV §2.2.9.1 body encryption this exchange established, once complete; empty for Basic. */
-    Optional<MessageSealing> sealing();
+    Optional<EncryptedMessage> sealing();
 
     /** The authenticated user, once complete. */
     String principal();

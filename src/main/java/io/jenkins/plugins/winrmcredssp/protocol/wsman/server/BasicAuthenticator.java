@@ -2,6 +2,7 @@ package io.jenkins.plugins.winrmcredssp.protocol.wsman.server;
 
 import io.jenkins.plugins.winrmcredssp.protocol.ProtocolException;
 import io.jenkins.plugins.winrmcredssp.protocol.auth.UserCredentials;
+import io.jenkins.plugins.winrmcredssp.protocol.wsman.EncryptedMessage;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -77,7 +78,7 @@ public final class BasicAuthenticator implements HttpAuthenticator {
         }
 
         @Override
-        public Optional<MessageSealing> sealing() {
+        public Optional<EncryptedMessage> sealing() {
             return Optional.empty();
         }
 

@@ -9,6 +9,7 @@ import io.jenkins.plugins.winrmcredssp.protocol.credssp.TlsServerIdentity;
 import io.jenkins.plugins.winrmcredssp.protocol.credssp.TsPasswordCreds;
 import io.jenkins.plugins.winrmcredssp.protocol.ntlm.NtlmAccount;
 import io.jenkins.plugins.winrmcredssp.protocol.ntlm.NtlmUserStore;
+import io.jenkins.plugins.winrmcredssp.protocol.wsman.EncryptedMessage;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -122,8 +123,8 @@ public final class CredSspAuthenticator implements HttpAuthenticator {
         }
 
         @Override
-        public Optional<MessageSealing> sealing() {
-            return context != null && context.isComplete() ? Optional.of(new CredSspSealing(context)) : Optional.empty();
+        public Optional<EncryptedMessage> sealing() {
+            return context != null && context.isComplete() ? Optional.of(CredSspSealing.framing(context)) : Optional.empty();
         }
 
         @Override

@@ -1,45 +1,40 @@
 package io.jenkins.plugins.winrmcredssp.protocol.wsman.server;
 
-import io.jenkins.plugins.winrmcredssp.protocol.ProtocolException;
-import io.jenkins.plugins.winrmcredssp.protocol.codec.LittleEndianReader;
-import io.jenkins.plugins.winrmcredssp.protocol.codec.LittleEndianWriter;
 import io.jenkins.plugins.winrmcredssp.protocol.credssp.CredSspAcceptorContext;
 import io.jenkins.plugins.winrmcredssp.protocol.credssp.TlsRecord;
+import io.jenkins.plugins.winrmcredssp.protocol.wsman.EncryptedMessage;
+import io.jenkins.plugins.winrmcredssp.protocol.wsman.SessionSealer;
+import java.io.IOException;
 
 /**
- * MS-WSMV §2.2.9.1.3 CredSSP message encryption with the CredSSP TLS session: each part's payload is the 4-byte
- * little-endian trailer length, then the TLS record(s) of the plaintext; parts carry at most one record's worth.
+ * MS-WSMV §2.2.9.1.3 CredSSP message protection with the acceptor's TLS session: each part is one TLS record,
+ * preceded on the wire by its trailer length.
  */
-final class CredSspSealing implements MessageSealing {
-    static final String CREDSSP_PROTOCOL = "application/HTTP-CredSSP-session-encrypted";
-
+final class CredSspSealing implements SessionSealer {
     private final CredSspAcceptorContext context;
 
     CredSspSealing(CredSspAcceptorContext context) {
         this.context = context;
     }
 
+    /** The framing: parts no larger than one record can carry (16384, or 16367 under TLS 1.3 with the JDK). */
+    static EncryptedMessage framing(CredSspAcceptorContext context) {
+        return new EncryptedMessage(new CredSspSealing(context), context.maxWrapLength());
+    }
+
     @Override
     public String protocol() {
-        return CREDSSP_PROTOCOL;
+        return EncryptedMessage.CREDSSP_PROTOCOL;
     }
 
     @Override
-    public int maxPlaintextPerPart() {
-        return context.maxWrapLength();
-    }
-
-    @Override
-    public byte[] seal(byte[] plaintext) throws ProtocolException {
+    public Sealed wrap(byte[] plaintext) throws IOException {
         TlsRecord record = context.wrap(plaintext);
-        byte[] bytes = record.bytes();
-        return new LittleEndianWriter(4 + bytes.length).writeInt32(record.trailerLength()).writeBytes(bytes).toByteArray();
+        return new Sealed(record.trailerLength(), record.bytes());
     }
 
     @Override
-    public byte[] unseal(byte[] payload) throws ProtocolException {
-        LittleEndianReader reader = new LittleEndianReader(payload, "CredSSP encrypted message part");
-        reader.readInt32("trailer length"); // the records carry their own lengths
-        return context.unwrap(reader.readBytes(reader.remaining(), "TLS records"));
+    public byte[] unwrap(Sealed sealed) throws IOException {
+        return context.unwrap(sealed.data());
     }
 }

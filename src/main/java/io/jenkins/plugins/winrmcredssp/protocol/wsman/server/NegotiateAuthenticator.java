@@ -4,6 +4,7 @@ import io.jenkins.plugins.winrmcredssp.protocol.ProtocolException;
 import io.jenkins.plugins.winrmcredssp.protocol.auth.SecurityContext;
 import io.jenkins.plugins.winrmcredssp.protocol.ntlm.NtlmCrypto;
 import io.jenkins.plugins.winrmcredssp.protocol.ntlm.NtlmUserStore;
+import io.jenkins.plugins.winrmcredssp.protocol.wsman.EncryptedMessage;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -69,8 +70,9 @@ public final class NegotiateAuthenticator implements HttpAuthenticator {
         }
 
         @Override
-        public Optional<MessageSealing> sealing() {
-            return context.isEstablished() ? Optional.of(new SecurityContextSealing(context)) : Optional.empty();
+        public Optional<EncryptedMessage> sealing() {
+            return context.isEstablished()
+                    ? Optional.of(EncryptedMessage.spnego(new SecurityContextSealing(context))) : Optional.empty();
         }
 
         @Override

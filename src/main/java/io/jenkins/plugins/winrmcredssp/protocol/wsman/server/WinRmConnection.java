@@ -1,6 +1,7 @@
 package io.jenkins.plugins.winrmcredssp.protocol.wsman.server;
 
 import io.jenkins.plugins.winrmcredssp.protocol.ProtocolException;
+import io.jenkins.plugins.winrmcredssp.protocol.wsman.EncryptedMessage;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -33,7 +34,7 @@ final class WinRmConnection implements Runnable {
     private String exchangeScheme;
     private boolean exchangeComplete;
     private int leg;
-    private MessageSealing sealing;
+    private EncryptedMessage sealing;
 
     /**
      * @param plain the accepted TCP socket
@@ -198,8 +199,8 @@ final class WinRmConnection implements Runnable {
                         "Encrypted body, but the authentication of this connection provides no message encryption\n");
             }
             try {
-                soap = EncryptedMessage.decode(contentType, request.bodyUnsafe(), sealing);
-            } catch (ProtocolException e) {
+                soap = sealing.decode(contentType, request.bodyUnsafe());
+            } catch (IOException e) {
                 return HttpResponse.text(400, "Bad Request", "Cannot decrypt the body: " + e.getMessage() + "\n").closeConnection();
             }
         } else if (request.bodyLength() == 0) {
@@ -246,9 +247,9 @@ final class WinRmConnection implements Runnable {
             return new HttpResponse(status, reason, xml).header("Content-Type", SOAP_CONTENT_TYPE);
         }
         try {
-            return new HttpResponse(status, reason, EncryptedMessage.encode(sealing, xml))
-                    .header("Content-Type", EncryptedMessage.contentType(sealing, xml.length));
-        } catch (ProtocolException e) {
+            EncryptedMessage.Encoded encoded = sealing.encode(xml);
+            return new HttpResponse(status, reason, encoded.body()).header("Content-Type", encoded.contentType());
+        } catch (IOException e) {
             return HttpResponse.text(500, "Internal Server Error", "Cannot encrypt the response\n").closeConnection();
         }
     }

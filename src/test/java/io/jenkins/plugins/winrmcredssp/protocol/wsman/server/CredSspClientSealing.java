@@ -1,13 +1,13 @@
 package io.jenkins.plugins.winrmcredssp.protocol.wsman.server;
 
-import io.jenkins.plugins.winrmcredssp.protocol.ProtocolException;
-import io.jenkins.plugins.winrmcredssp.protocol.codec.LittleEndianWriter;
 import io.jenkins.plugins.winrmcredssp.protocol.credssp.CredSspClientContext;
 import io.jenkins.plugins.winrmcredssp.protocol.credssp.TlsRecord;
-import java.util.Arrays;
+import io.jenkins.plugins.winrmcredssp.protocol.wsman.EncryptedMessage;
+import io.jenkins.plugins.winrmcredssp.protocol.wsman.SessionSealer;
+import java.io.IOException;
 
-/** The client side of MS-WSMV §2.2.9.1.3, for tests: trailer length then the TLS record. */
-final class CredSspClientSealing implements MessageSealing {
+/** The client side of MS-WSMV §2.2.9.1.3, for tests: one TLS record per part. */
+final class CredSspClientSealing implements SessionSealer {
     private final CredSspClientContext context;
 
     CredSspClientSealing(CredSspClientContext context) {
@@ -16,22 +16,17 @@ final class CredSspClientSealing implements MessageSealing {
 
     @Override
     public String protocol() {
-        return CredSspSealing.CREDSSP_PROTOCOL;
+        return EncryptedMessage.CREDSSP_PROTOCOL;
     }
 
     @Override
-    public int maxPlaintextPerPart() {
-        return context.maxWrapLength();
-    }
-
-    @Override
-    public byte[] seal(byte[] plaintext) throws ProtocolException {
+    public Sealed wrap(byte[] plaintext) throws IOException {
         TlsRecord record = context.wrap(plaintext);
-        return new LittleEndianWriter().writeInt32(record.trailerLength()).writeBytes(record.bytes()).toByteArray();
+        return new Sealed(record.trailerLength(), record.bytes());
     }
 
     @Override
-    public byte[] unseal(byte[] payload) throws ProtocolException {
-        return context.unwrap(Arrays.copyOfRange(payload, 4, payload.length));
+    public byte[] unwrap(Sealed sealed) throws IOException {
+        return context.unwrap(sealed.data());
     }
 }

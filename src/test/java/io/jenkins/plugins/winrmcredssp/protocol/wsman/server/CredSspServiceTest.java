@@ -13,7 +13,11 @@ import io.jenkins.plugins.winrmcredssp.protocol.ntlm.NtlmInitiatorContext;
 import io.jenkins.plugins.winrmcredssp.protocol.ntlm.NtlmUserStore;
 import io.jenkins.plugins.winrmcredssp.protocol.spnego.SpnegoCandidate;
 import io.jenkins.plugins.winrmcredssp.protocol.spnego.SpnegoInitiatorContext;
+import io.jenkins.plugins.winrmcredssp.protocol.wsman.EncryptedMessage;
+import io.jenkins.plugins.winrmcredssp.protocol.credssp.TlsOptions;
+import io.jenkins.plugins.winrmcredssp.protocol.credssp.TlsServerIdentity;
 import java.io.ByteArrayInputStream;
+import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -22,6 +26,8 @@ import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.w3c.dom.Document;
 
 /**
@@ -30,8 +36,7 @@ import org.w3c.dom.Document;
  */
 class CredSspServiceTest {
     private static final String PASSWORD = "Passw0rd!";
-    private final CredSspAuthenticator credSsp = new CredSspAuthenticator(
-            NtlmUserStore.of(List.of(NtlmAccount.withPassword("EXAMPLE", "alice", PASSWORD.toCharArray()))));
+    private final CredSspAuthenticator credSsp = new CredSspAuthenticator(accounts());
     private LocalWinRmService service;
 
     @AfterEach
@@ -43,8 +48,12 @@ class CredSspServiceTest {
     }
 
     /** A connection that ran the CredSSP legs; the first request rode on the credential leg. */
-    private record Session(RawHttpClient http, CredSspClientContext context, MessageSealing sealing,
+    private record Session(RawHttpClient http, CredSspClientContext context, EncryptedMessage sealing,
             RawHttpClient.Response firstResponse, int legs) {
+    }
+
+    private static NtlmUserStore accounts() {
+        return NtlmUserStore.of(List.of(NtlmAccount.withPassword("EXAMPLE", "alice", PASSWORD.toCharArray())));
     }
 
     private static SecurityContext ntlm(UserCredentials user) {
@@ -65,11 +74,13 @@ class CredSspServiceTest {
             Map<String, String> headers = new LinkedHashMap<>();
             headers.put("Authorization", "CredSSP " + Base64.getEncoder().encodeToString(out));
             if (context.isComplete()) {
-                MessageSealing sealing = new CredSspClientSealing(context);
+                // not EncryptedMessage.credSsp(): its 16384-byte parts exceed what one TLS 1.3 record takes from the JDK
+                EncryptedMessage sealing = new EncryptedMessage(new CredSspClientSealing(context), context.maxWrapLength());
                 byte[] body = firstRequest;
                 if (!service.https()) {
-                    headers.put("Content-Type", EncryptedMessage.contentType(sealing, body.length));
-                    body = EncryptedMessage.encode(sealing, body);
+                    EncryptedMessage.Encoded encoded = sealing.encode(body);
+                    headers.put("Content-Type", encoded.contentType());
+                    body = encoded.body();
                 } else {
                     headers.put("Content-Type", "application/soap+xml;charset=UTF-8");
                 }
@@ -89,7 +100,7 @@ class CredSspServiceTest {
     private static Document xml(Session session, RawHttpClient.Response response) throws Exception {
         byte[] body = response.body();
         if (EncryptedMessage.isEncrypted(response.header("Content-Type"))) {
-            body = EncryptedMessage.decode(response.header("Content-Type"), body, session.sealing());
+            body = session.sealing().decode(response.header("Content-Type"), body);
         }
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
@@ -101,16 +112,20 @@ class CredSspServiceTest {
     }
 
     private static RawHttpClient.Response call(Session session, byte[] soap) throws Exception {
-        return session.http().post("/wsman", Map.of("Content-Type", EncryptedMessage.contentType(session.sealing(), soap.length)),
-                EncryptedMessage.encode(session.sealing(), soap));
+        EncryptedMessage.Encoded encoded = session.sealing().encode(soap);
+        return session.http().post("/wsman", Map.of("Content-Type", encoded.contentType()), encoded.body());
     }
 
-    @Test
-    void credSspOverHttpCarriesTheFirstRequestOnTheCredentialLegThenEncryptsWithTheTlsSession() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"TLSv1.2", "TLSv1.3"})
+    void credSspOverHttpCarriesTheFirstRequestOnTheCredentialLegThenEncryptsWithTheTlsSession(String tls) throws Exception {
+        CredSspAuthenticator credSsp = new CredSspAuthenticator(accounts(), TlsServerIdentity.selfSigned("LOCALWINRM", Clock.systemUTC()),
+                TlsOptions.of(tls));
         service = LocalWinRmService.builder().authenticator(credSsp).start();
         Session session = connect(PASSWORD, false, SoapRequests.create(null, null, null));
 
         assertThat(session.firstResponse().status()).isEqualTo(200);
+        assertThat(session.context().tlsProtocol()).isEqualTo(tls);
         assertThat(session.firstResponse().header("Content-Type"))
                 .contains("protocol=\"application/HTTP-CredSSP-session-encrypted\"");
         String shell = text(xml(session, session.firstResponse()), "ShellId");

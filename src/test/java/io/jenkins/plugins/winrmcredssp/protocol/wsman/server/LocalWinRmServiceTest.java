@@ -3,6 +3,7 @@ package io.jenkins.plugins.winrmcredssp.protocol.wsman.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.winrmcredssp.protocol.auth.UserCredentials;
+import io.jenkins.plugins.winrmcredssp.protocol.wsman.EncryptedMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -103,14 +104,15 @@ class LocalWinRmServiceTest {
         try (RawHttpClient http = new RawHttpClient(service.endpoint())) {
             RawHttpClient.Response challenge = http.post("/wsman", Map.of("Authorization", negotiate(context.step(null))), new byte[0]);
             byte[] proof = context.step(Base64.getDecoder().decode(challenge.header("WWW-Authenticate").substring(10)));
-            SecurityContextSealing sealing = new SecurityContextSealing(context);
+            EncryptedMessage sealing = EncryptedMessage.spnego(new SecurityContextSealing(context));
             byte[] create = SoapRequests.create(null, null, null);
 
+            EncryptedMessage.Encoded encoded = sealing.encode(create);
             RawHttpClient.Response response = http.post("/wsman", Map.of("Authorization", negotiate(proof),
-                    "Content-Type", EncryptedMessage.contentType(sealing, create.length)), EncryptedMessage.encode(sealing, create));
+                    "Content-Type", encoded.contentType()), encoded.body());
 
             assertThat(response.status()).isEqualTo(200);
-            String xml = new String(EncryptedMessage.decode(response.header("Content-Type"), response.body(), sealing), StandardCharsets.UTF_8);
+            String xml = new String(sealing.decode(response.header("Content-Type"), response.body()), StandardCharsets.UTF_8);
             assertThat(xml).contains("CreateResponse");
             assertThat(service.shells().openShellIds()).hasSize(1);
         }
@@ -139,13 +141,12 @@ class LocalWinRmServiceTest {
             GcmTestContext other = new GcmTestContext(false, SECRET);
             other.step(null);
             other.step("CHALLENGE".getBytes(StandardCharsets.US_ASCII));
-            SecurityContextSealing wrongKeyStream = new SecurityContextSealing(other);
-            byte[] create = SoapRequests.create(null, null, null);
-            byte[] body = EncryptedMessage.encode(wrongKeyStream, create);
+            EncryptedMessage.Encoded encoded = EncryptedMessage.spnego(new SecurityContextSealing(other))
+                    .encode(SoapRequests.create(null, null, null));
+            byte[] body = encoded.body();
             body[body.length - 40] ^= 1;
 
-            RawHttpClient.Response response = client.http.post("/wsman",
-                    Map.of("Content-Type", EncryptedMessage.contentType(wrongKeyStream, create.length)), body);
+            RawHttpClient.Response response = client.http.post("/wsman", Map.of("Content-Type", encoded.contentType()), body);
 
             assertThat(response.status()).isEqualTo(400);
             assertThat(response.header("Connection")).isEqualTo("close");
@@ -190,7 +191,7 @@ class LocalWinRmServiceTest {
             RawHttpClient.Response garbage = rawCall(client, SoapRequests.create(null, null, null));
             assertThat(garbage.status()).isEqualTo(200);
             assertThat(garbage.header("Content-Type")).startsWith("multipart/encrypted;");
-            assertThat(new String(EncryptedMessage.decode(garbage.header("Content-Type"), garbage.body(), sealing(client)),
+            assertThat(new String(client.sealing.decode(garbage.header("Content-Type"), garbage.body()),
                     StandardCharsets.UTF_8)).startsWith("<s:Envelope this is not XML");
 
             service.faults().atOperation("Create", InjectedFault.HTTP_500);
@@ -209,13 +210,8 @@ class LocalWinRmServiceTest {
     }
 
     private static RawHttpClient.Response rawCall(WsManTestClient client, byte[] soap) throws Exception {
-        SecurityContextSealing sealing = sealing(client);
-        return client.http.post("/wsman", Map.of("Content-Type", EncryptedMessage.contentType(sealing, soap.length)),
-                EncryptedMessage.encode(sealing, soap));
-    }
-
-    private static SecurityContextSealing sealing(WsManTestClient client) {
-        return client.sealing;
+        EncryptedMessage.Encoded encoded = client.sealing.encode(soap);
+        return client.http.post("/wsman", Map.of("Content-Type", encoded.contentType()), encoded.body());
     }
 
     @Test

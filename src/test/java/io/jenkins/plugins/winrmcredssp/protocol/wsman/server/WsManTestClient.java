@@ -2,6 +2,7 @@ package io.jenkins.plugins.winrmcredssp.protocol.wsman.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.winrmcredssp.protocol.wsman.EncryptedMessage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -37,13 +38,13 @@ final class WsManTestClient implements AutoCloseable {
     final RawHttpClient http;
     private final String basic;
     private final GcmTestContext context;
-    final SecurityContextSealing sealing;
+    final EncryptedMessage sealing;
 
     private WsManTestClient(RawHttpClient http, String basic, GcmTestContext context) {
         this.http = http;
         this.basic = basic;
         this.context = context;
-        this.sealing = context == null ? null : new SecurityContextSealing(context);
+        this.sealing = context == null ? null : EncryptedMessage.spnego(new SecurityContextSealing(context));
     }
 
     static WsManTestClient basic(URI endpoint, String user, String password) throws Exception {
@@ -72,14 +73,15 @@ final class WsManTestClient implements AutoCloseable {
             headers.put("Authorization", basic);
             headers.put("Content-Type", "application/soap+xml;charset=UTF-8");
         } else {
-            headers.put("Content-Type", EncryptedMessage.contentType(sealing, soap.length));
-            body = EncryptedMessage.encode(sealing, soap);
+            EncryptedMessage.Encoded encoded = sealing.encode(soap);
+            headers.put("Content-Type", encoded.contentType());
+            body = encoded.body();
         }
         RawHttpClient.Response response = http.post("/wsman", headers, body);
         byte[] xml = response.body();
         if (sealing != null) {
             assertThat(response.header("Content-Type")).contains("protocol=\"application/HTTP-SPNEGO-session-encrypted\"");
-            xml = EncryptedMessage.decode(response.header("Content-Type"), xml, sealing);
+            xml = sealing.decode(response.header("Content-Type"), xml);
         }
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
