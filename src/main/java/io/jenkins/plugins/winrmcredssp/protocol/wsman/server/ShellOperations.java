@@ -1,18 +1,21 @@
 package io.jenkins.plugins.winrmcredssp.protocol.wsman.server;
 
-import static io.jenkins.plugins.winrmcredssp.protocol.wsman.server.WsManNames.ADDRESSING;
-import static io.jenkins.plugins.winrmcredssp.protocol.wsman.server.WsManNames.SHELL;
-import static io.jenkins.plugins.winrmcredssp.protocol.wsman.server.WsManNames.TRANSFER;
-import static io.jenkins.plugins.winrmcredssp.protocol.wsman.server.WsManNames.WSMAN;
+import static io.jenkins.plugins.winrmcredssp.protocol.wsman.WsmanNamespaces.ADDRESSING;
+import static io.jenkins.plugins.winrmcredssp.protocol.wsman.WsmanNamespaces.SHELL;
+import static io.jenkins.plugins.winrmcredssp.protocol.wsman.WsmanNamespaces.TRANSFER;
+import static io.jenkins.plugins.winrmcredssp.protocol.wsman.WsmanNamespaces.WSMAN;
 
 import java.io.File;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.jenkins.plugins.winrmcredssp.protocol.wsman.SignalCode;
+import io.jenkins.plugins.winrmcredssp.protocol.wsman.WsmanNamespaces;
 import org.w3c.dom.Element;
 
 /**
@@ -32,22 +35,22 @@ final class ShellOperations {
 
     /** Runs one request; a {@link WsManFault} becomes a fault envelope at the caller. */
     SoapWriter handle(WsManRequest request) throws WsManFault, InterruptedException {
-        if (!WsManNames.CMD_RESOURCE_URI.equals(request.resourceUri())) {
+        if (!WsmanNamespaces.RESOURCE_CMD_SHELL.equals(request.resourceUri())) {
             throw new WsManFault("s:Sender", "w:DestinationUnreachable", null,
-                    "Unsupported ResourceURI '" + request.resourceUri() + "'; this service serves " + WsManNames.CMD_RESOURCE_URI);
+                    "Unsupported ResourceURI '" + request.resourceUri() + "'; this service serves " + WsmanNamespaces.RESOURCE_CMD_SHELL);
         }
         switch (request.action()) {
-            case WsManNames.ACTION_CREATE:
+            case WsmanNamespaces.ACTION_CREATE:
                 return create(request);
-            case WsManNames.ACTION_COMMAND:
+            case WsmanNamespaces.ACTION_COMMAND:
                 return command(request);
-            case WsManNames.ACTION_SEND:
+            case WsmanNamespaces.ACTION_SEND:
                 return send(request);
-            case WsManNames.ACTION_RECEIVE:
+            case WsmanNamespaces.ACTION_RECEIVE:
                 return receive(request);
-            case WsManNames.ACTION_SIGNAL:
+            case WsmanNamespaces.ACTION_SIGNAL:
                 return signal(request);
-            case WsManNames.ACTION_DELETE:
+            case WsmanNamespaces.ACTION_DELETE:
                 return delete(request);
             default:
                 throw new WsManFault("s:Sender", "a:ActionNotSupported", null,
@@ -74,12 +77,12 @@ final class ShellOperations {
         Element created = w.append(w.body(), TRANSFER, "x:ResourceCreated");
         w.appendText(created, ADDRESSING, "a:Address", endpointAddress);
         Element refs = w.append(created, ADDRESSING, "a:ReferenceParameters");
-        w.appendText(refs, WSMAN, "w:ResourceURI", WsManNames.CMD_RESOURCE_URI);
+        w.appendText(refs, WSMAN, "w:ResourceURI", WsmanNamespaces.RESOURCE_CMD_SHELL);
         Element selectors = w.append(refs, WSMAN, "w:SelectorSet");
         w.appendText(selectors, WSMAN, "w:Selector", shell.id()).setAttribute("Name", "ShellId");
         Element info = w.append(w.body(), SHELL, "rsp:Shell");
         w.appendText(info, SHELL, "rsp:ShellId", shell.id());
-        w.appendText(info, SHELL, "rsp:ResourceUri", WsManNames.CMD_RESOURCE_URI);
+        w.appendText(info, SHELL, "rsp:ResourceUri", WsmanNamespaces.RESOURCE_CMD_SHELL);
         w.appendText(info, SHELL, "rsp:InputStreams", "stdin");
         w.appendText(info, SHELL, "rsp:OutputStreams", "stdout stderr");
         return w;
@@ -157,7 +160,7 @@ final class ShellOperations {
         }
         Element state = w.append(response, SHELL, "rsp:CommandState");
         state.setAttribute("CommandId", command.id());
-        state.setAttribute("State", done ? WsManNames.STATE_DONE : WsManNames.STATE_RUNNING);
+        state.setAttribute("State", done ? WsmanNamespaces.COMMAND_STATE_DONE : WsManNames.STATE_RUNNING);
         if (done) {
             w.appendText(state, SHELL, "rsp:ExitCode", Integer.toString(command.exitCode()));
         }
@@ -170,16 +173,12 @@ final class ShellOperations {
         String commandId = signal.getAttribute("CommandId");
         LocalCommand command = command(shell, commandId);
         String code = WsManRequest.text(signal, SHELL, "Code").orElseThrow(() -> WsManFault.schema("Signal has no Code"));
-        switch (code) {
-            case WsManNames.SIGNAL_TERMINATE:
-                shell.terminate(commandId);
-                break;
-            case WsManNames.SIGNAL_CTRL_C:
-            case WsManNames.SIGNAL_CTRL_BREAK:
-                command.interrupt();
-                break;
-            default:
-                throw WsManFault.invalid("Unsupported Signal Code '" + code + "'");
+        SignalCode signalCode = Arrays.stream(SignalCode.values()).filter(c -> c.uri().equals(code)).findFirst()
+                .orElseThrow(() -> WsManFault.invalid("Unsupported Signal Code '" + code + "'"));
+        if (signalCode == SignalCode.TERMINATE) {
+            shell.terminate(commandId);
+        } else {
+            command.interrupt();
         }
         SoapWriter w = new SoapWriter(SHELL + "/SignalResponse", request.messageId());
         w.append(w.body(), SHELL, "rsp:SignalResponse");

@@ -1,11 +1,12 @@
 package io.jenkins.plugins.winrmcredssp.protocol.wsman.server;
 
-import static io.jenkins.plugins.winrmcredssp.protocol.wsman.server.WsManNames.ADDRESSING;
-import static io.jenkins.plugins.winrmcredssp.protocol.wsman.server.WsManNames.ANONYMOUS;
-import static io.jenkins.plugins.winrmcredssp.protocol.wsman.server.WsManNames.SOAP;
-import static io.jenkins.plugins.winrmcredssp.protocol.wsman.server.WsManNames.WSMAN;
-import static io.jenkins.plugins.winrmcredssp.protocol.wsman.server.WsManNames.WSMAN_FAULT;
+import static io.jenkins.plugins.winrmcredssp.protocol.wsman.WsmanNamespaces.ADDRESSING;
+import static io.jenkins.plugins.winrmcredssp.protocol.wsman.WsmanNamespaces.ANONYMOUS_REPLY_TO;
+import static io.jenkins.plugins.winrmcredssp.protocol.wsman.WsmanNamespaces.SOAP;
+import static io.jenkins.plugins.winrmcredssp.protocol.wsman.WsmanNamespaces.WSMAN;
+import static io.jenkins.plugins.winrmcredssp.protocol.wsman.WsmanNamespaces.WSMAN_FAULT;
 
+import io.jenkins.plugins.winrmcredssp.protocol.wsman.WsmanNamespaces;
 import java.io.ByteArrayOutputStream;
 import java.util.UUID;
 import javax.xml.XMLConstants;
@@ -42,12 +43,12 @@ final class SoapWriter {
         declare(envelope, "s", SOAP);
         declare(envelope, "a", ADDRESSING);
         declare(envelope, "w", WSMAN);
-        declare(envelope, "rsp", WsManNames.SHELL);
-        declare(envelope, "x", WsManNames.TRANSFER);
+        declare(envelope, "rsp", WsmanNamespaces.SHELL);
+        declare(envelope, "x", WsmanNamespaces.TRANSFER);
         document.appendChild(envelope);
         header = append(envelope, SOAP, "s:Header");
         body = append(envelope, SOAP, "s:Body");
-        appendText(header, ADDRESSING, "a:To", ANONYMOUS);
+        appendText(header, ADDRESSING, "a:To", ANONYMOUS_REPLY_TO);
         appendText(header, ADDRESSING, "a:Action", action);
         appendText(header, ADDRESSING, "a:MessageID", "uuid:" + UUID.randomUUID().toString().toUpperCase());
         if (relatesTo != null) {

@@ -1,8 +1,8 @@
 package io.jenkins.plugins.winrmcredssp.protocol.wsman.server;
 
-import static io.jenkins.plugins.winrmcredssp.protocol.wsman.server.WsManNames.ADDRESSING;
-import static io.jenkins.plugins.winrmcredssp.protocol.wsman.server.WsManNames.SOAP;
-import static io.jenkins.plugins.winrmcredssp.protocol.wsman.server.WsManNames.WSMAN;
+import static io.jenkins.plugins.winrmcredssp.protocol.wsman.WsmanNamespaces.ADDRESSING;
+import static io.jenkins.plugins.winrmcredssp.protocol.wsman.WsmanNamespaces.SOAP;
+import static io.jenkins.plugins.winrmcredssp.protocol.wsman.WsmanNamespaces.WSMAN;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
