@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /** One HTTP/1.1 request as read from the wire (RFC 9112 §3): request line, header fields and the whole body. */
-public final class HttpRequest {
+final class HttpRequest {
     private final String method;
     private final String target;
     private final String version;
@@ -25,26 +25,22 @@ public final class HttpRequest {
         this.body = body;
     }
 
-    public String method() {
+    String method() {
         return method;
     }
 
-    public String target() {
+    String target() {
         return target;
     }
 
-    public String version() {
+    String version() {
         return version;
     }
 
     /** The first value of a header field, matched case-insensitively. */
-    public Optional<String> header(String name) {
+    Optional<String> header(String name) {
         List<String> values = headers.get(name);
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
-    }
-
-    public byte[] body() {
-        return body.clone();
     }
 
     int bodyLength() {

@@ -35,6 +35,7 @@ class ShellOperationsTest {
     void stop() throws Exception {
         client.close();
         service.close();
+        ServiceLeaks.assertNothingLeft(service, List.of());
     }
 
     @Test

@@ -131,7 +131,7 @@ final class WsManTestClient implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws java.io.IOException {
         http.close();
     }
 }
