@@ -21,9 +21,21 @@ import java.util.Optional;
 public final class BasicAuthenticator implements HttpAuthenticator {
     private final List<UserCredentials> accounts;
 
-    /** @param accounts accepted as {@code user} or {@code DOMAIN\\user}, user names case-insensitively */
+    /**
+     * @param accounts accepted as {@code user} or {@code DOMAIN\\user}, user names case-insensitively; copied, so the
+     *        caller may destroy its own
+     */
     public BasicAuthenticator(List<UserCredentials> accounts) {
-        this.accounts = List.copyOf(accounts);
+        this.accounts = accounts.stream().map(BasicAuthenticator::copy).toList();
+    }
+
+    private static UserCredentials copy(UserCredentials account) {
+        char[] password = account.password();
+        try {
+            return UserCredentials.parse(account.displayName(), password);
+        } finally {
+            Arrays.fill(password, '\0');
+        }
     }
 
     @Override

@@ -1,6 +1,9 @@
 package io.jenkins.plugins.winrmcredssp.protocol.wsman.server;
 
+import io.jenkins.plugins.winrmcredssp.protocol.auth.UserCredentials;
 import io.jenkins.plugins.winrmcredssp.protocol.credssp.TlsServerIdentity;
+import io.jenkins.plugins.winrmcredssp.protocol.ntlm.NtlmAccount;
+import io.jenkins.plugins.winrmcredssp.protocol.ntlm.NtlmUserStore;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -11,6 +14,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -157,6 +161,17 @@ public final class LocalWinRmService implements AutoCloseable {
         disabledSchemes.remove(scheme.toLowerCase(Locale.ROOT));
     }
 
+    /** Credentials delegated through CredSSP so far (see {@link CredSspAuthenticator#delegatedLogons()}). */
+    public List<CredSspAuthenticator.DelegatedLogon> delegatedLogons() {
+        List<CredSspAuthenticator.DelegatedLogon> out = new ArrayList<>();
+        for (HttpAuthenticator a : authenticators) {
+            if (a instanceof CredSspAuthenticator credSsp) {
+                out.addAll(credSsp.delegatedLogons());
+            }
+        }
+        return out;
+    }
+
     /** Connections currently open. */
     public int openConnections() {
         return connections.size();
@@ -295,6 +310,22 @@ public final class LocalWinRmService implements AutoCloseable {
         public Builder port(int port) {
             this.port = port;
             return this;
+        }
+
+        /**
+         * What a Windows host with CredSSP enabled offers, for one account: Negotiate (raw NTLMSSP or SPNEGO/NTLM,
+         * with channel binding on HTTPS), Basic (HTTPS only) and CredSSP, in that order.
+         */
+        public Builder windowsAuthentication(UserCredentials account) {
+            char[] password = account.password();
+            try {
+                NtlmUserStore users = NtlmUserStore.of(List.of(NtlmAccount.withPassword(account.domain(), account.user(), password)));
+                authenticator(NegotiateAuthenticator.ntlm(users));
+                authenticator(new BasicAuthenticator(List.of(account)));
+                return authenticator(new CredSspAuthenticator(users));
+            } finally {
+                Arrays.fill(password, '\0');
+            }
         }
 
         /** Authentication schemes, offered in this order in a 401. */

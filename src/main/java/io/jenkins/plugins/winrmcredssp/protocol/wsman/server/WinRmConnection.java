@@ -81,7 +81,15 @@ final class WinRmConnection implements Runnable {
                 if (request == null) {
                     return;
                 }
-                HttpResponse response = respond(request);
+                HttpResponse response;
+                try {
+                    response = respond(request);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "connection " + id + ": internal error", e);
+                    resetExchange();
+                    response = HttpResponse.text(500, "Internal Server Error", "internal error of the local WinRM service\n")
+                            .closeConnection();
+                }
                 if (response == null) {
                     return; // injected: drop the connection
                 }

@@ -71,6 +71,21 @@ class LocalWinRmServiceTest {
     }
 
     @Test
+    void windowsAuthenticationOffersWhatAWindowsHostWithCredSspOffers() throws Exception {
+        UserCredentials alice = UserCredentials.parse("EXAMPLE\\alice", "Passw0rd!".toCharArray());
+        try (LocalWinRmService http = LocalWinRmService.builder().windowsAuthentication(alice).start();
+                LocalWinRmService https = LocalWinRmService.builder().https().windowsAuthentication(alice).start();
+                RawHttpClient toHttp = new RawHttpClient(http.endpoint());
+                RawHttpClient toHttps = new RawHttpClient(https.endpoint())) {
+            assertThat(toHttp.post("/wsman", Map.of(), new byte[0]).headers("WWW-Authenticate"))
+                    .containsExactly("Negotiate", "CredSSP");
+            assertThat(toHttps.post("/wsman", Map.of(), new byte[0]).headers("WWW-Authenticate"))
+                    .containsExactly("Negotiate", "Basic realm=\"WSMAN\"", "CredSSP");
+            assertThat(http.delegatedLogons()).isEmpty();
+        }
+    }
+
+    @Test
     void negotiatedConnectionStaysAuthenticatedAndExchangesEncryptedBodies() throws Exception {
         start(false);
         try (WsManTestClient client = WsManTestClient.negotiated(service.endpoint(), SECRET)) {

@@ -55,7 +55,8 @@ class PywinrmInteropTest {
 
     @Test
     void ntlmWithMessageEncryptionOverHttp() throws Exception {
-        try (LocalWinRmService service = LocalWinRmService.builder().authenticator(ntlm()).start()) {
+        try (LocalWinRmService service = LocalWinRmService.builder()
+                .windowsAuthentication(UserCredentials.parse("EXAMPLE\\alice", PASSWORD.toCharArray())).start()) {
             String json = PywinrmRunner.run(service.endpoint(), "ntlm", "EXAMPLE\\alice", PASSWORD, COMMANDS, 1, temp);
 
             assertThat(json).contains("\"encrypted\": true");
