@@ -30,7 +30,9 @@ final class LocalCommand {
 
     static LocalCommand start(String id, String commandLine, File workingDirectory, Map<String, String> environment,
             int outputBufferPerStream) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", commandLine);
+        List<String> argv = new java.util.ArrayList<>(ProcessGroups.newSessionPrefix());
+        argv.addAll(List.of("/bin/sh", "-c", commandLine));
+        ProcessBuilder builder = new ProcessBuilder(argv);
         if (workingDirectory != null) {
             builder.directory(workingDirectory);
         }
@@ -91,16 +93,20 @@ final class LocalCommand {
         }
     }
 
-    /** Kills the process and everything it started (MS-WSMV signal terminate), then stops the pumps. */
+    /**
+     * Kills the process and everything it started (MS-WSMV signal terminate): its descendants, and the members of its
+     * process group that were re-parented when their parent exited; then stops the pumps.
+     */
     void terminate() {
-        List<ProcessHandle> tree = process.descendants().toList();
+        List<ProcessHandle> tree = new java.util.ArrayList<>(process.descendants().toList());
+        tree.addAll(ProcessGroups.members(process.pid()).stream().filter(p -> p.pid() != process.pid()).toList());
         tree.forEach(ProcessHandle::destroyForcibly);
         try {
             // children first, so their still-living parents reap them; orphans would wait for init to reap them
-            awaitExit(tree, 1000);
+            ProcessGroups.awaitExit(tree, 1000);
             process.destroyForcibly();
             process.waitFor(5, TimeUnit.SECONDS);
-            awaitExit(tree, 5000);
+            ProcessGroups.awaitExit(tree, 5000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -116,14 +122,6 @@ final class LocalCommand {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }
-    }
-
-    /** Polls: ProcessHandle.onExit of a non-child is polled by the JDK with back-off up to seconds. */
-    private static void awaitExit(List<ProcessHandle> processes, long timeoutMillis) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        while (processes.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
-            Thread.sleep(5);
         }
     }
 

@@ -266,6 +266,7 @@ public final class LocalWinRmService implements AutoCloseable {
         }
         shells.startedProcesses().forEach(p -> {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
+            ProcessGroups.members(p.pid()).forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
         });
     }

@@ -23,8 +23,9 @@ final class ServiceLeaks {
             Thread.sleep(20);
         }
         assertThat(serviceThreads()).as("service threads after close()").isEmpty();
+        ProcessGroups.awaitExit(descendants, 5000);
         assertThat(service.shells().liveProcesses()).as("command processes after close()").isEmpty();
-        assertThat(descendants.stream().filter(ProcessHandle::isAlive).toList()).as("their children").isEmpty();
+        assertThat(descendants.stream().filter(ProcessGroups::isRunning).toList()).as("their children").isEmpty();
         assertThat(service.openConnections()).isZero();
     }
 }

@@ -87,6 +87,24 @@ class ShellOperationsTest {
     }
 
     @Test
+    void terminateAlsoKillsBackgroundJobsLeftBehindLikeAWindowsJobObject() throws Exception {
+        String shell = client.createShell(null, null, null);
+        String first = client.command(shell, "sleep 60 >/dev/null 2>&1 & echo $!");
+        WsManTestClient.Output output = client.receiveAll(shell, first);
+        ProcessHandle orphan = ProcessHandle.of(Long.parseLong(output.stdout().trim())).orElseThrow();
+        assertThat(ProcessGroups.isRunning(orphan)).as("the background job outlives its shell process").isTrue();
+
+        assertThat(client.call(SoapRequests.signal(shell, first, "terminate")).status()).isEqualTo(200);
+
+        waitUntilDead(List.of(orphan));
+        String second = client.command(shell, "sleep 60 >/dev/null 2>&1 & echo $!");
+        ProcessHandle leftByUnsignalledCommand = ProcessHandle.of(Long.parseLong(client.receiveAll(shell, second).stdout().trim()))
+                .orElseThrow();
+        service.close();
+        waitUntilDead(List.of(leftByUnsignalledCommand));
+    }
+
+    @Test
     void unknownShellFaults() throws Exception {
         WsManTestClient.Reply reply = client.call(SoapRequests.command("5C0DB1C4-0000-0000-0000-000000000000", "true"));
 
@@ -190,10 +208,7 @@ class ShellOperationsTest {
     }
 
     private static void waitUntilDead(List<ProcessHandle> processes) throws InterruptedException {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (System.nanoTime() < deadline && processes.stream().anyMatch(ProcessHandle::isAlive)) {
-            Thread.sleep(20);
-        }
-        assertThat(processes.stream().filter(ProcessHandle::isAlive).toList()).isEmpty();
+        ProcessGroups.awaitExit(processes, 5000);
+        assertThat(processes.stream().filter(ProcessGroups::isRunning).toList()).isEmpty();
     }
 }
