@@ -30,7 +30,11 @@ import java.util.Set;
  * the user or the password was wrong.
  */
 public final class NtlmAcceptorContext implements SecurityContext {
-    /** Flags the server always selects (§3.2.5.1.1); signing, sealing and key strength follow the client. */
+    /**
+     * Flags the server always selects (§3.2.5.1.1); signing, sealing and key strength follow the client. Unicode is
+     * selected even for a client that offers only OEM (python ntlm-auth does): its AUTHENTICATE_MESSAGE is then
+     * decoded in whichever character set its flags name.
+     */
     private static final EnumSet<NegotiateFlag> SERVER_FLAGS = EnumSet.of(NegotiateFlag.NEGOTIATE_UNICODE,
             NegotiateFlag.NEGOTIATE_NTLM, NegotiateFlag.NEGOTIATE_EXTENDED_SESSIONSECURITY,
             NegotiateFlag.NEGOTIATE_TARGET_INFO, NegotiateFlag.NEGOTIATE_VERSION);

@@ -35,7 +35,7 @@ import java.util.OptionalLong;
  * }</pre>
  */
 public final class NtlmInitiatorContext implements SecurityContext {
-    /** What the client asks for in its NEGOTIATE_MESSAGE (0xE2088235, as Windows clients send; FreeRDP needs 0x205). */
+    /** What the client asks for in its NEGOTIATE_MESSAGE (0xE2888235; FreeRDP refuses less than 0x205). */
     public static final EnumSet<NegotiateFlag> NEGOTIATE_FLAGS = EnumSet.of(
             NegotiateFlag.NEGOTIATE_UNICODE, NegotiateFlag.REQUEST_TARGET, NegotiateFlag.NEGOTIATE_NTLM,
             NegotiateFlag.NEGOTIATE_EXTENDED_SESSIONSECURITY, NegotiateFlag.NEGOTIATE_ALWAYS_SIGN,
@@ -43,7 +43,7 @@ public final class NtlmInitiatorContext implements SecurityContext {
             NegotiateFlag.NEGOTIATE_56, NegotiateFlag.NEGOTIATE_KEY_EXCH, NegotiateFlag.NEGOTIATE_TARGET_INFO,
             NegotiateFlag.NEGOTIATE_VERSION);
 
-    private enum State { INITIAL, CHALLENGE_EXPECTED, ESTABLISHED, CLOSED }
+    private enum State { INITIAL, CHALLENGE_EXPECTED, ESTABLISHED, FAILED, CLOSED }
 
     private final UserCredentials credentials;
     private final String targetSpn;
@@ -91,11 +91,13 @@ public final class NtlmInitiatorContext implements SecurityContext {
                 return negotiate.encode();
             }
             case CHALLENGE_EXPECTED -> {
+                state = State.FAILED;
                 byte[] authenticate = processChallenge(input);
                 state = State.ESTABLISHED;
                 return authenticate;
             }
             case ESTABLISHED -> throw new NtlmException("NTLM initiator: the context is already established");
+            case FAILED -> throw new NtlmException("NTLM initiator: the exchange already failed");
             default -> throw new NtlmException("NTLM initiator: the context was closed");
         }
     }

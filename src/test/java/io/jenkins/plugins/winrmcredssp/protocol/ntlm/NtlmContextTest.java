@@ -94,7 +94,7 @@ class NtlmContextTest {
     void authenticateCarriesSpnTimestampMicAndZeroLmResponse() throws Exception {
         try (NtlmInitiatorContext client = initiator("CORP\\alice", PASSWORD); NtlmAcceptorContext server = acceptor()) {
             NtlmNegotiate negotiate = NtlmNegotiate.decode(client.step(null));
-            assertThat(NegotiateFlag.toWire(negotiate.flags()) & 0x205).isEqualTo(0x205);
+            assertThat(NegotiateFlag.toWire(negotiate.flags())).isEqualTo(0xE2888235);
             assertThat(negotiate.flags()).containsAll(NtlmInitiatorContext.NEGOTIATE_FLAGS);
             byte[] challengeToken = server.step(negotiate.encode());
             NtlmChallenge challenge = NtlmChallenge.decode(challengeToken);
@@ -327,6 +327,40 @@ class NtlmContextTest {
                     null);
             assertThatThrownBy(() -> client.step(challenge.encode())).isInstanceOf(NtlmException.class)
                     .hasMessageContaining("too large");
+        }
+    }
+
+    @Test
+    void acceptorSelectsUnicodeForAnOemOnlyNegotiate() throws Exception {
+        // python ntlm-auth offers NEGOTIATE_OEM without NEGOTIATE_UNICODE and follows the server's choice
+        java.util.EnumSet<NegotiateFlag> oem = NegotiateFlag.copyOf(NtlmInitiatorContext.NEGOTIATE_FLAGS);
+        oem.remove(NegotiateFlag.NEGOTIATE_UNICODE);
+        oem.add(NegotiateFlag.NEGOTIATE_OEM);
+        try (NtlmAcceptorContext server = acceptor()) {
+            NtlmChallenge challenge = NtlmChallenge.decode(server.step(new NtlmNegotiate(oem, "", "",
+                    io.jenkins.plugins.winrmcredssp.protocol.ntlm.messages.NtlmVersion.DEFAULT).encode()));
+            assertThat(challenge.flags()).contains(NegotiateFlag.NEGOTIATE_UNICODE, NegotiateFlag.NEGOTIATE_SEAL,
+                    NegotiateFlag.NEGOTIATE_KEY_EXCH, NegotiateFlag.NEGOTIATE_EXTENDED_SESSIONSECURITY);
+        }
+    }
+
+    @Test
+    void acceptorRefusesAClientWithoutExtendedSessionSecurity() {
+        java.util.EnumSet<NegotiateFlag> v1 = java.util.EnumSet.of(NegotiateFlag.NEGOTIATE_UNICODE,
+                NegotiateFlag.NEGOTIATE_NTLM, NegotiateFlag.NEGOTIATE_LM_KEY);
+        NtlmAcceptorContext server = acceptor();
+        assertThatThrownBy(() -> server.step(new NtlmNegotiate(v1, "", "", null).encode()))
+                .isInstanceOf(NtlmException.class).hasMessageContaining("NTLMv1 and LM are not supported");
+    }
+
+    @Test
+    void failedInitiatorCannotBeSteppedAgain() throws Exception {
+        try (NtlmInitiatorContext client = initiator("CORP\\alice", PASSWORD)) {
+            client.step(null);
+            assertThatThrownBy(() -> client.step(new byte[] {1, 2, 3})).isInstanceOf(
+                    io.jenkins.plugins.winrmcredssp.protocol.codec.MalformedTokenException.class);
+            assertThatThrownBy(() -> client.step(acceptor().step(client.step(null))))
+                    .isInstanceOf(NtlmException.class).hasMessageContaining("already failed");
         }
     }
 

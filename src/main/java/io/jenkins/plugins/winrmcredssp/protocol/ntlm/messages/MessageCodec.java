@@ -14,6 +14,8 @@ final class MessageCodec {
     static final int NEGOTIATE = 1;
     static final int CHALLENGE = 2;
     static final int AUTHENTICATE = 3;
+    /** Six payload fields of at most 65535 bytes each after the 88-byte AUTHENTICATE header. */
+    static final int MAX_TOKEN_LENGTH = 88 + 6 * 0xFFFF;
 
     private MessageCodec() {
     }
@@ -22,6 +24,10 @@ final class MessageCodec {
     static LittleEndianReader open(byte[] token, int messageType, String what) throws MalformedTokenException {
         if (token == null) {
             throw new MalformedTokenException(what + ": no token");
+        }
+        if (token.length > MAX_TOKEN_LENGTH) {
+            throw new MalformedTokenException(what + ": token of " + token.length + " bytes exceeds the largest"
+                    + " possible NTLM message (" + MAX_TOKEN_LENGTH + " bytes)");
         }
         LittleEndianReader in = new LittleEndianReader(token, what);
         byte[] signature = in.readBytes(SIGNATURE.length, "Signature");

@@ -111,6 +111,13 @@ class NtlmMessagesTest {
     }
 
     @Test
+    void absurdlyLargeTokenIsMalformed() {
+        byte[] huge = Arrays.copyOf(new NtlmNegotiate(FLAGS, "", "", NtlmVersion.DEFAULT).encode(), 1 << 20);
+        assertThatThrownBy(() -> NtlmNegotiate.decode(huge)).isInstanceOf(MalformedTokenException.class)
+                .hasMessageContaining("exceeds");
+    }
+
+    @Test
     void oddUtf16LengthIsMalformed() {
         byte[] wire = new NtlmAuthenticate(FLAGS, new byte[24], new byte[60], "Domain", "User", "", new byte[16],
                 NtlmVersion.DEFAULT, new byte[16]).encode();
