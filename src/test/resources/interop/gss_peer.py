@@ -1,7 +1,9 @@
 """An MIT GSSAPI initiator or acceptor (python3-gssapi) speaking lineproto on stdin/stdout.
 
   gss_peer.py accept   --mech ntlm|kerberos|spnego
-  gss_peer.py initiate --mech ntlm|kerberos|spnego --user NAME --target SERVICE@HOST
+  gss_peer.py initiate --mech ntlm|kerberos|spnego --user NAME --target SERVICE@HOST [--inner ntlm|kerberos]
+
+--inner names the mechanism whose password credentials a SPNEGO initiator gets (so SPNEGO offers only that one).
 
 NTLM is gss-ntlmssp (acceptor users from the file named by NTLM_USER_FILE, lines DOMAIN:user:password). Kerberos uses
 KRB5_CONFIG, and KRB5_KTNAME for the acceptor's keytab. The initiator's password comes from the PEER_PASSWORD
@@ -21,7 +23,7 @@ MECHS = {
     'kerberos': '1.2.840.113554.1.2.2',
     'spnego': '1.3.6.1.5.5.2',
 }
-# gss-ntlmssp's GSS_NTLMSSP_RESET_CRYPTO_OID (src/gss_ntlmssp.h)
+# gss-ntlmssp's GSS_NTLMSSP_RESET_CRYPTO_OID: restarts an RC4 handle of an established context
 NTLMSSP_RESET_CRYPTO = gssapi.OID.from_int_seq('1.3.6.1.4.1.7165.655.1.3')
 
 
@@ -71,6 +73,7 @@ def main():
     p.add_argument('--mech', choices=sorted(MECHS), required=True)
     p.add_argument('--user')
     p.add_argument('--target', default='HTTP@localhost')
+    p.add_argument('--inner', choices=['ntlm', 'kerberos'])
     a = p.parse_args()
     mech = gssapi.OID.from_int_seq(MECHS[a.mech])
     password = os.environb.pop(b'PEER_PASSWORD', None)
@@ -81,7 +84,8 @@ def main():
 
     def initiator():
         user = gssapi.Name(a.user, gssapi.NameType.user)
-        creds = gssapi.raw.acquire_cred_with_password(user, password, usage='initiate', mechs=[mech]).creds
+        cred_mech = gssapi.OID.from_int_seq(MECHS[a.inner]) if a.inner else mech
+        creds = gssapi.raw.acquire_cred_with_password(user, password, usage='initiate', mechs=[cred_mech]).creds
         target = gssapi.Name(a.target, gssapi.NameType.hostbased_service)
         flags = [gssapi.RequirementFlag.integrity, gssapi.RequirementFlag.confidentiality,
                  gssapi.RequirementFlag.mutual_authentication]

@@ -134,6 +134,24 @@ public final class FreeRdpShadowServer implements AutoCloseable {
     }
 
     /**
+     * The current end of the log: pass it to {@link #awaitLog(String, int, Duration)} to look only at what one
+     * client caused when several share a server.
+     */
+    public int logMark() {
+        return server.outputLength();
+    }
+
+    /** Waits, bounded, until the server has logged {@code text} after {@code mark} (from {@link #logMark()}). */
+    public void awaitLog(String text, int mark, Duration timeout) throws IOException {
+        server.awaitOutput(text, mark, timeout);
+    }
+
+    /** The log written after {@code mark} (from {@link #logMark()}). */
+    public String logSince(int mark) {
+        return server.output().substring(mark);
+    }
+
+    /**
      * Runs FreeRDP's own client against this server, authentication only ({@code +auth-only}, NLA, certificate
      * ignored): exit code 0 when the server accepted the credentials.
      *

@@ -44,25 +44,31 @@ class FreeRdpShadowServerTest {
 
     @Test
     void referenceClientWithRightPasswordDelegatesCredentials() throws IOException {
+        int mark = server.logMark();
         PeerProcess.Completed client = server.runReferenceClient(ALICE.user(), "", ALICE.password());
 
         assertThat(client.exitCode()).as(client.output()).isZero();
-        server.awaitLog(FreeRdpShadowServer.CREDENTIALS_RECEIVED, LOG_WAIT);
+        server.awaitLog(FreeRdpShadowServer.CREDENTIALS_RECEIVED, mark, LOG_WAIT);
     }
 
     @Test
     void referenceClientWithWrongPasswordIsRefused() throws IOException {
+        int mark = server.logMark();
         PeerProcess.Completed client = server.runReferenceClient(ALICE.user(), "", "not-" + ALICE.password());
 
         assertThat(client.exitCode()).as(client.output()).isNotZero();
-        server.awaitLog(FreeRdpShadowServer.MIC_VERIFICATION_FAILED, LOG_WAIT);
+        server.awaitLog(FreeRdpShadowServer.MIC_VERIFICATION_FAILED, mark, LOG_WAIT);
+        assertThat(server.logSince(mark)).doesNotContain(FreeRdpShadowServer.CREDENTIALS_RECEIVED);
     }
 
     @Test
     void domainBoundAccountNeedsItsDomain() throws IOException {
+        int mark = server.logMark();
         assertThat(server.runReferenceClient(BOB.user(), BOB.domain(), BOB.password()).exitCode()).isZero();
+        server.awaitLog(FreeRdpShadowServer.CREDENTIALS_RECEIVED, mark, LOG_WAIT);
 
+        mark = server.logMark();
         assertThat(server.runReferenceClient(BOB.user(), "OTHER", BOB.password()).exitCode()).isNotZero();
-        server.awaitLog(FreeRdpShadowServer.UNKNOWN_USER, LOG_WAIT);
+        server.awaitLog(FreeRdpShadowServer.UNKNOWN_USER, mark, LOG_WAIT);
     }
 }

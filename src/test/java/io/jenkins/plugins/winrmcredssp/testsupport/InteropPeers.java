@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -18,6 +20,9 @@ import org.junit.jupiter.api.Assumptions;
 public final class InteropPeers {
     /** Debian's interpreter, which sees the python3-* packages (the PATH may hold another python3). */
     public static final Path SYSTEM_PYTHON = Path.of("/usr/bin/python3");
+
+    /** Outcome of each Python check, run once per JVM. */
+    private static final Map<String, Boolean> PYTHON_CHECKS = new ConcurrentHashMap<>();
 
     private InteropPeers() {
     }
@@ -65,10 +70,19 @@ public final class InteropPeers {
 
     /** Requires Debian's python3 with the named modules importable. */
     public static void requirePythonModules(String peer, String... modules) {
+        requirePython(peer, "import " + String.join(",", modules));
+    }
+
+    /** Requires Debian's python3 to run {@code check} (e.g. an import and an assertion) with exit code 0. */
+    public static void requirePython(String peer, String check) {
+        require(PYTHON_CHECKS.computeIfAbsent(check, InteropPeers::pythonSucceeds), peer);
+    }
+
+    private static boolean pythonSucceeds(String check) {
         boolean ok = Files.isExecutable(SYSTEM_PYTHON);
         if (ok) {
             try {
-                ProcessBuilder pb = new ProcessBuilder(SYSTEM_PYTHON.toString(), "-c", "import " + String.join(",", modules));
+                ProcessBuilder pb = new ProcessBuilder(SYSTEM_PYTHON.toString(), "-B", "-c", check);
                 pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
                 Process p = pb.start();
                 ok = p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0;
@@ -80,6 +94,6 @@ public final class InteropPeers {
                 ok = false;
             }
         }
-        require(ok, peer);
+        return ok;
     }
 }

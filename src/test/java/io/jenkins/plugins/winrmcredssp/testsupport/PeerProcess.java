@@ -10,10 +10,13 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A child process an interop test starts: its stdout lines are queued for a line protocol, stdout and stderr are both
@@ -121,9 +124,17 @@ public final class PeerProcess implements AutoCloseable {
 
     /** Waits until stdout or stderr has shown {@code text}; fails when the process exits first or on timeout. */
     public void awaitOutput(String text, Duration timeout) throws IOException {
+        awaitOutput(text, 0, timeout);
+    }
+
+    /**
+     * Like {@link #awaitOutput(String, Duration)}, looking only at output from position {@code since} of
+     * {@link #output()} on (take it from {@link #outputLength()} before the action whose effect you expect).
+     */
+    public void awaitOutput(String text, int since, Duration timeout) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (log) {
-            while (log.indexOf(text) < 0) {
+            while (log.indexOf(text, since) < 0) {
                 long left = deadline - System.nanoTime();
                 if (!process.isAlive() && streamsDrained()) {
                     throw new EOFException(name + " " + exitDescription() + " before printing '" + text
@@ -140,6 +151,13 @@ public final class PeerProcess implements AutoCloseable {
                     throw new InterruptedIOException("interrupted while waiting for " + name);
                 }
             }
+        }
+    }
+
+    /** The length of {@link #output()} so far: a mark for {@link #awaitOutput(String, int, Duration)}. */
+    public int outputLength() {
+        synchronized (log) {
+            return log.length();
         }
     }
 
@@ -180,18 +198,11 @@ public final class PeerProcess implements AutoCloseable {
         } catch (IOException ignored) {
             // the process may already be gone
         }
-        List<ProcessHandle> descendants = process.descendants().toList();
-        descendants.forEach(ProcessHandle::destroy);
-        process.destroy();
-        try {
-            if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                kill();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            kill();
+        List<ProcessHandle> handles = processTree();
+        handles.forEach(ProcessHandle::destroy);
+        if (!awaitExit(handles, STOP_GRACE)) {
+            kill(handles);
         }
-        descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException shuttingDown) {
@@ -209,9 +220,36 @@ public final class PeerProcess implements AutoCloseable {
         return text.length() <= LOG_TAIL_CHARS ? text : "..." + text.substring(text.length() - LOG_TAIL_CHARS);
     }
 
+    /** Waits, bounded, for every handle to end; whether all did. */
+    private static boolean awaitExit(List<ProcessHandle> handles, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (ProcessHandle handle : handles) {
+            try {
+                handle.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** SIGKILL to the process and its descendants, then a bounded wait for them to be gone. */
     private void kill() {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+        kill(processTree());
+    }
+
+    private static void kill(List<ProcessHandle> handles) {
+        handles.forEach(ProcessHandle::destroyForcibly);
+        awaitExit(handles, STOP_GRACE);
+    }
+
+    private List<ProcessHandle> processTree() {
+        List<ProcessHandle> handles = new ArrayList<>(List.of(process.toHandle()));
+        handles.addAll(process.descendants().toList());
+        return handles;
     }
 
     private String exitDescription() {

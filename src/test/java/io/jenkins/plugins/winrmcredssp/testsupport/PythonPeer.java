@@ -35,14 +35,16 @@ public final class PythonPeer implements SecurityContext {
     private final String name;
     private final Mechanism mechanism;
     private final PeerProcess process;
-    private final AutoCloseable cleanup;
+    private final List<AutoCloseable> cleanups = new ArrayList<>();
     private boolean established;
 
     private PythonPeer(String name, Mechanism mechanism, PeerProcess process, AutoCloseable cleanup) {
         this.name = name;
         this.mechanism = mechanism;
         this.process = process;
-        this.cleanup = cleanup;
+        if (cleanup != null) {
+            cleanups.add(cleanup);
+        }
     }
 
     /**
@@ -137,6 +139,12 @@ public final class PythonPeer implements SecurityContext {
         }
     }
 
+    /** Adds something to close after the process stopped (e.g. a temporary directory the peer reads); returns this. */
+    public PythonPeer alsoOnClose(AutoCloseable cleanup) {
+        cleanups.add(cleanup);
+        return this;
+    }
+
     /** What the peer printed on stderr so far, for failure messages. */
     public String log() {
         return process.output();
@@ -153,7 +161,7 @@ public final class PythonPeer implements SecurityContext {
             // close() below stops it anyway
         } finally {
             process.close();
-            if (cleanup != null) {
+            for (AutoCloseable cleanup : cleanups) {
                 try {
                     cleanup.close();
                 } catch (Exception e) {

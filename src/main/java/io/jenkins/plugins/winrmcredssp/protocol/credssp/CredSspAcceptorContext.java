@@ -95,7 +95,8 @@ public final class CredSspAcceptorContext implements AutoCloseable {
 
     private byte[] handle(TsRequest request) throws ProtocolException, SSLException {
         if (request.errorCode().isPresent()) {
-            throw CredSspException.serverError(stage, round, request.errorCode().getAsLong());
+            throw new CredSspException(stage, round, "the client reported "
+                    + NtStatus.describe(request.errorCode().getAsLong()));
         }
         if (negotiatedVersion == 0) {
             negotiatedVersion = Math.min(request.version(), maximumVersion);
@@ -109,28 +110,28 @@ public final class CredSspAcceptorContext implements AutoCloseable {
 
     private byte[] authenticate(TsRequest request) throws ProtocolException, SSLException {
         byte[] token = request.negoToken();
-        byte[] out = null;
+        byte[] reply = null;
         if (token != null) {
             if (inner == null) {
                 inner = innerFactory.get();
             }
             try {
-                out = inner.step(token);
+                reply = inner.step(token);
             } catch (ProtocolException e) {
                 throw refuse(innerStatus(e), "the " + inner.mechanism().displayName() + " authentication failed: "
                         + e.getMessage(), e);
             }
-            if (out != null && out.length == 0) {
-                out = null;
+            if (reply != null && reply.length == 0) {
+                reply = null;
             }
         }
         if (request.pubKeyAuth() == null) {
-            if (out == null) {
+            if (reply == null) {
                 throw refuse(NtStatus.SEC_E_INVALID_TOKEN, "the client sent neither a negoToken to answer nor pubKeyAuth",
                         null);
             }
             round++;
-            return channel.send(TsRequest.builder(maximumVersion).negoToken(out).build());
+            return channel.send(TsRequest.builder(maximumVersion).negoToken(reply).build());
         }
         stage = CredSspStage.PUBLIC_KEY_EXCHANGE;
         if (inner == null || !inner.isEstablished()) {
@@ -154,7 +155,7 @@ public final class CredSspAcceptorContext implements AutoCloseable {
         }
         byte[] serverValue = inner.wrap(PubKeyAuth.serverValue(negotiatedVersion, nonce, serverPublicKey));
         stage = CredSspStage.CREDENTIAL_DELEGATION;
-        return channel.send(TsRequest.builder(maximumVersion).negoToken(out).pubKeyAuth(serverValue).build());
+        return channel.send(TsRequest.builder(maximumVersion).negoToken(reply).pubKeyAuth(serverValue).build());
     }
 
     private byte[] receiveCredentials(TsRequest request) throws ProtocolException, SSLException {
@@ -256,30 +257,19 @@ public final class CredSspAcceptorContext implements AutoCloseable {
     /** The largest message {@link #wrap} takes: 16384, or 16367 with TLS 1.3 (the JDK pads records). */
     public int maxWrapLength() {
         requireDone();
-        try {
-            return channel.maxWrapLength();
-        } catch (SSLException e) {
-            throw new IllegalStateException(e);
-        }
+        return channel.maxWrapLength();
     }
 
     /** Protects one application message (1 to {@link #maxWrapLength()} bytes) in exactly one TLS record. */
     public TlsRecord wrap(byte[] plaintext) throws CredSspException {
         requireDone();
-        try {
-            return channel.wrap(plaintext);
-        } catch (SSLException e) {
-            throw new CredSspException(CredSspStage.DONE, round, "cannot encrypt a message: " + e.getMessage(), e);
-        }
+        return channel.wrapMessage(plaintext, round);
     }
 
+    /** Decrypts whole TLS records from the client. */
     public byte[] unwrap(byte[] records) throws CredSspException {
         requireDone();
-        try {
-            return channel.unwrap(records);
-        } catch (SSLException | ProtocolException e) {
-            throw new CredSspException(CredSspStage.DONE, round, "cannot decrypt a message: " + e.getMessage(), e);
-        }
+        return channel.unwrapMessage(records, round);
     }
 
     private void requireDone() {

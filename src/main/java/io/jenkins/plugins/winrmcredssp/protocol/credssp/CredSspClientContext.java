@@ -24,6 +24,19 @@ import javax.net.ssl.SSLException;
  * </ol>
  * Every server TSRequest's errorCode is checked first. Afterwards {@link #wrap}/{@link #unwrap} protect application
  * messages with the same TLS session (MS-WSMV §2.2.9.1). Not thread-safe.
+ *
+ * <p>A transport sends every non-empty token {@code step} returns, including the last one (the credentials), which is
+ * produced by the step that makes {@link #isComplete()} true:
+ * <pre>{@code
+ * byte[] token = credssp.step(null);
+ * while (true) {
+ *     byte[] reply = exchange(token);          // e.g. Authorization / WWW-Authenticate: CredSSP <base64>
+ *     if (credssp.isComplete()) {
+ *         break;                               // the credentials went out with this exchange
+ *     }
+ *     token = credssp.step(reply);
+ * }
+ * }</pre>
  */
 public final class CredSspClientContext implements AutoCloseable {
     /** The highest CredSSP version this implementation speaks. */
@@ -45,6 +58,8 @@ public final class CredSspClientContext implements AutoCloseable {
     private byte[] serverPublicKey;
     private byte[] clientNonce;
     private CredSspException failure;
+    private boolean innerClosed;
+    private Mechanism innerMechanism;
 
     private CredSspClientContext(Builder b) throws CredSspException {
         credentials = b.credentials;
@@ -196,7 +211,8 @@ public final class CredSspClientContext implements AutoCloseable {
         byte[] authInfo = wrapCredentials();
         byte[] out = channel.send(TsRequest.builder(maximumVersion).authInfo(authInfo).build());
         stage = CredSspStage.DONE;
-        inner.close();
+        innerMechanism = inner.negotiatedMechanism();
+        closeInner();
         return out;
     }
 
@@ -291,37 +307,25 @@ public final class CredSspClientContext implements AutoCloseable {
 
     /** The mechanism that authenticated inside CredSSP (NTLM or Kerberos; SPNEGO reports what it negotiated). */
     public Mechanism innerMechanism() {
-        return inner.negotiatedMechanism();
+        return innerMechanism != null ? innerMechanism : inner.negotiatedMechanism();
     }
 
     /** The largest message {@link #wrap} takes: 16384, or 16367 with TLS 1.3 (the JDK pads records). */
     public int maxWrapLength() {
         requireDone();
-        try {
-            return channel.maxWrapLength();
-        } catch (SSLException e) {
-            throw new IllegalStateException(e);
-        }
+        return channel.maxWrapLength();
     }
 
     /** Protects one application message (1 to {@link #maxWrapLength()} bytes) in exactly one TLS record. */
     public TlsRecord wrap(byte[] plaintext) throws CredSspException {
         requireDone();
-        try {
-            return channel.wrap(plaintext);
-        } catch (SSLException e) {
-            throw new CredSspException(CredSspStage.DONE, round, "cannot encrypt a message: " + e.getMessage(), e);
-        }
+        return channel.wrapMessage(plaintext, round);
     }
 
     /** Decrypts whole TLS records from the server. */
     public byte[] unwrap(byte[] records) throws CredSspException {
         requireDone();
-        try {
-            return channel.unwrap(records);
-        } catch (SSLException | ProtocolException e) {
-            throw new CredSspException(CredSspStage.DONE, round, "cannot decrypt a message: " + e.getMessage(), e);
-        }
+        return channel.unwrapMessage(records, round);
     }
 
     private void requireDone() {
@@ -330,9 +334,16 @@ public final class CredSspClientContext implements AutoCloseable {
         }
     }
 
+    private void closeInner() {
+        if (!innerClosed) {
+            innerClosed = true;
+            inner.close();
+        }
+    }
+
     @Override
     public void close() {
-        inner.close();
+        closeInner();
         if (serverPublicKey != null) {
             Arrays.fill(serverPublicKey, (byte) 0);
         }

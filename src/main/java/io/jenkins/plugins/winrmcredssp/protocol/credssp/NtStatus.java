@@ -59,7 +59,8 @@ public final class NtStatus {
             Map.entry(0x80090304L, new Entry("SEC_E_INTERNAL_ERROR", "the server's security package failed internally")),
             Map.entry(0x80090305L, new Entry("SEC_E_SECPKG_NOT_FOUND", "the server does not have the security package")),
             Map.entry(0xC00700EAL, new Entry("HRESULT_FROM_NT(ERROR_MORE_DATA)",
-                    "the server wants different NTLM NEGOTIATE flags (FreeRDP needs UNICODE, REQUEST_TARGET and NTLM)")));
+                    "the server could not use the first authentication token: FreeRDP wants raw NTLMSSP (not SPNEGO)"
+                            + " whose NEGOTIATE sets UNICODE, REQUEST_TARGET and NTLM")));
 
     private NtStatus() {
     }

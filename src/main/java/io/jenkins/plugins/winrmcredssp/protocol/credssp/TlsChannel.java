@@ -163,7 +163,8 @@ public final class TlsChannel {
         ByteArrayOutputStream plaintext = new ByteArrayOutputStream();
         while (inboundLength > 0 && !closedByPeer) {
             SSLEngineResult result = unwrapOne(plaintext);
-            if (result.getStatus() == SSLEngineResult.Status.BUFFER_UNDERFLOW) {
+            if (result.getStatus() == SSLEngineResult.Status.BUFFER_UNDERFLOW
+                    || result.bytesConsumed() == 0 && result.bytesProduced() == 0) {
                 break;
             }
             if (result.getStatus() == SSLEngineResult.Status.CLOSED) {

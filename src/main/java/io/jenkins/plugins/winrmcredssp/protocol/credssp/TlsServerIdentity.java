@@ -39,6 +39,7 @@ public final class TlsServerIdentity {
 
     private final PrivateKey privateKey;
     private final X509Certificate certificate;
+    private KeyManager[] keyManagers;
 
     public TlsServerIdentity(PrivateKey privateKey, X509Certificate certificate) {
         this.privateKey = Objects.requireNonNull(privateKey, "privateKey");
@@ -86,8 +87,18 @@ public final class TlsServerIdentity {
         return certificate;
     }
 
-    /** Key managers serving this identity, for an {@link javax.net.ssl.SSLContext} (also usable for HTTPS). */
-    public KeyManager[] keyManagers() {
+    /**
+     * Key managers serving this identity, for an {@link javax.net.ssl.SSLContext} (also usable for HTTPS). Made once:
+     * loading the key store is slow and every TLS server session needs them.
+     */
+    public synchronized KeyManager[] keyManagers() {
+        if (keyManagers == null) {
+            keyManagers = loadKeyManagers();
+        }
+        return keyManagers.clone();
+    }
+
+    private KeyManager[] loadKeyManagers() {
         try {
             char[] storePassword = "in-memory".toCharArray();
             KeyStore store = KeyStore.getInstance("PKCS12");

@@ -46,24 +46,38 @@ final class TsRequestChannel {
         return tls.isClosedByPeer();
     }
 
-    int maxWrapLength() throws SSLException {
-        return tls.maxWrapLength();
+    /** The largest application message one record carries; the handshake must be complete. */
+    int maxWrapLength() {
+        try {
+            return tls.maxWrapLength();
+        } catch (SSLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
-    TlsRecord wrap(byte[] plaintext) throws SSLException {
-        return tls.wrap(plaintext);
+    /** One application message in exactly one TLS record (after the exchange, MS-WSMV §2.2.9.1). */
+    TlsRecord wrapMessage(byte[] plaintext, int round) throws CredSspException {
+        try {
+            return tls.wrap(plaintext);
+        } catch (SSLException e) {
+            throw new CredSspException(CredSspStage.DONE, round, "cannot encrypt a message: " + e.getMessage(), e);
+        }
     }
 
     /** Decrypts whole records; a trailing partial record is malformed here (HTTP bodies carry whole records). */
-    byte[] unwrap(byte[] records) throws SSLException, MalformedTokenException {
-        byte[] plaintext = tls.unwrap(records);
-        if (tls.pendingInput() > 0) {
-            throw new MalformedTokenException("CredSSP encrypted message: " + tls.pendingInput()
-                    + " bytes of an incomplete TLS record at the end");
+    byte[] unwrapMessage(byte[] records, int round) throws CredSspException {
+        try {
+            byte[] plaintext = tls.unwrap(records);
+            if (tls.pendingInput() > 0) {
+                throw new MalformedTokenException("CredSSP encrypted message: " + tls.pendingInput()
+                        + " bytes of an incomplete TLS record at the end");
+            }
+            if (tls.isClosedByPeer()) {
+                throw new SSLException("the peer closed the CredSSP TLS session");
+            }
+            return plaintext;
+        } catch (SSLException | MalformedTokenException e) {
+            throw new CredSspException(CredSspStage.DONE, round, "cannot decrypt a message: " + e.getMessage(), e);
         }
-        if (tls.isClosedByPeer()) {
-            throw new SSLException("the peer closed the CredSSP TLS session");
-        }
-        return plaintext;
     }
 }

@@ -89,7 +89,7 @@ public final class SpnegoAcceptorContext implements SecurityContext {
         List<String> offered = init.mechTypes();
         for (int i = 0; i < offered.size(); i++) {
             Optional<Mechanism> mechanism = Mechanism.byOid(offered.get(i));
-            Optional<Mechanism> supported = mechanism.flatMap(m -> SpnegoInitiatorContext.resolve(m, acceptors.keySet()));
+            Optional<Mechanism> supported = mechanism.flatMap(m -> KerberosOidAlias.resolve(m, acceptors.keySet()));
             if (supported.isPresent()) {
                 selectedMechanism = mechanism.get();
                 inner = acceptors.get(supported.get()).create();
@@ -125,7 +125,8 @@ public final class SpnegoAcceptorContext implements SecurityContext {
     }
 
     /** @param supportedMech the selected OID in the first reply, null afterwards */
-    private byte[] answer(byte[] out, byte[] peerMic, String supportedMech) throws ProtocolException {
+    private byte[] answer(byte[] innerToken, byte[] peerMic, String supportedMech) throws ProtocolException {
+        byte[] out = innerToken == null || innerToken.length == 0 ? null : innerToken;
         if (peerMic != null) {
             mechListMic.verify(peerMic);
         }
@@ -136,7 +137,7 @@ public final class SpnegoAcceptorContext implements SecurityContext {
         }
         boolean micPending = (micExchange || mechListMic.sent()) && !(mechListMic.sent() && mechListMic.received());
         established = inner.isEstablished() && !micPending;
-        boolean nothingToSay = (out == null || out.length == 0) && outMic == null;
+        boolean nothingToSay = out == null && outMic == null;
         if (supportedMech == null && nothingToSay) {
             if (established) {
                 return null;

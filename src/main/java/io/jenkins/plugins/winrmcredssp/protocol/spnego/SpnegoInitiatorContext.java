@@ -22,17 +22,21 @@ import java.util.stream.Collectors;
  * <ol>
  *   <li>First step: every candidate is created and asked for its initial token. A candidate that fails with a
  *       {@link ProtocolException} (Kerberos without a reachable KDC, say) is left out of mechTypes and its failure kept
- *       in {@link #fallbackReasons()}. The first survivor's token goes out as the optimistic mechToken.</li>
+ *       in {@link #fallbackReasons()}, unless the candidate refuses the fallback for that failure. The first
+ *       survivor's token goes out as the optimistic mechToken.</li>
  *   <li>The acceptor's first NegTokenResp names the mechanism it selected (supportedMech). When that is not the
  *       optimistic one, its initial token is sent instead (RFC 4178 §5, case (c)).</li>
  *   <li>mechListMIC (RFC 4178 §5): sent once the inner context is established if the selected mechanism is not the
- *       first offered, if the acceptor asked (request-mic) or sent its own, and always for NTLM, whose AUTHENTICATE
- *       carries a MIC, which makes the mechListMIC mandatory for Windows (MS-SPNG §3.1.5.1). The acceptor's
+ *       first offered, if the acceptor asked (request-mic) or sent its own, and always for NTLM: its AUTHENTICATE
+ *       carries a MIC whenever the server sent a timestamp (MS-NLMP §3.1.5.2.1), and Windows then insists on the
+ *       mechListMIC (pyspnego sends it in that case too; sending it otherwise is allowed by RFC 4178 §5). The acceptor's
  *       mechListMIC is verified; it is required whenever the selected mechanism was not the first offered or a MIC was
  *       requested. After producing or verifying it the inner mechanism's key stream is reset (MS-SPNG §3.3.5.1).</li>
  * </ol>
  *
- * A "never fall back" initiator is simply one with a single candidate ({@link #withoutFallback}).
+ * A "never fall back" initiator is simply one with a single candidate ({@link #withoutFallback}); a candidate can also
+ * refuse the fallback for some of its failures ({@link SpnegoCandidate#fallbackAllowed()}), which then end the first
+ * step with that failure unchanged.
  */
 public final class SpnegoInitiatorContext implements SecurityContext {
     private final List<SpnegoCandidate> candidates;
@@ -122,9 +126,9 @@ public final class SpnegoInitiatorContext implements SecurityContext {
     }
 
     private byte[] start(byte[] acceptorHint) throws ProtocolException {
-        Set<Mechanism> announced = acceptorHint == null ? null : announcedBy(acceptorHint);
+        Set<Mechanism> announced = acceptorHint == null ? Set.of() : announcedBy(acceptorHint);
         for (SpnegoCandidate candidate : candidates) {
-            if (announced != null && resolve(candidate.mechanism(), announced).isEmpty()) {
+            if (!announced.isEmpty() && KerberosOidAlias.resolve(candidate.mechanism(), announced).isEmpty()) {
                 fallbackReasons.add(new FallbackReason(candidate.mechanism(), new SpnegoException(Reason.NO_COMMON_MECHANISM,
                         "not among the mechanisms the acceptor announced in its NegTokenInit2")));
                 continue;
@@ -143,6 +147,7 @@ public final class SpnegoInitiatorContext implements SecurityContext {
         return NegTokenInit.of(mechTypes, optimistic.getValue().initialToken()).encode();
     }
 
+    /** The known mechanisms of a NegTokenInit2 hint; empty when it lists none we know (then it restricts nothing). */
     private static Set<Mechanism> announcedBy(byte[] acceptorHint) throws ProtocolException {
         if (!(NegotiationToken.decode(acceptorHint) instanceof NegTokenInit hint)) {
             throw new SpnegoException(Reason.PROTOCOL_VIOLATION, "The acceptor spoke first with a NegTokenResp; only a"
@@ -155,7 +160,7 @@ public final class SpnegoInitiatorContext implements SecurityContext {
         return announced;
     }
 
-    private void tryStart(SpnegoCandidate candidate) {
+    private void tryStart(SpnegoCandidate candidate) throws ProtocolException {
         SecurityContext context = null;
         try {
             context = candidate.factory().create();
@@ -167,6 +172,10 @@ public final class SpnegoInitiatorContext implements SecurityContext {
         } catch (ProtocolException e) {
             if (context != null) {
                 context.close();
+            }
+            if (!candidate.fallbackAllowed().test(e)) {
+                close();
+                throw e;
             }
             fallbackReasons.add(new FallbackReason(candidate.mechanism(), e));
         }
@@ -220,7 +229,7 @@ public final class SpnegoInitiatorContext implements SecurityContext {
                 throw new SpnegoException(Reason.PROTOCOL_VIOLATION, "The acceptor sent a " + selectedMechanism.displayName()
                         + " token after that exchange was complete");
             }
-            out = selected.step(responseToken);
+            out = nonEmpty(selected.step(responseToken));
         }
         if (peerMic != null) {
             mechListMic.verify(peerMic);
@@ -237,7 +246,7 @@ public final class SpnegoInitiatorContext implements SecurityContext {
             established = true;
             return new NegTokenResp(NegState.ACCEPT_COMPLETED, null, out, outMic).encode();
         }
-        if (isEmpty(out) && outMic == null) {
+        if (out == null && outMic == null) {
             throw new SpnegoException(Reason.PROTOCOL_VIOLATION, "The acceptor answered "
                     + (state == null ? "without negState" : state.asn1Name()) + " but gave " + selectedMechanism.displayName()
                     + " nothing to continue with");
@@ -257,7 +266,7 @@ public final class SpnegoInitiatorContext implements SecurityContext {
                             ? mech + " was not the initiator's first choice" : "a MIC was requested")
                     + "; refusing the possibly downgraded negotiation");
         }
-        if (!isEmpty(out)) {
+        if (out != null) {
             throw new SpnegoException(Reason.PROTOCOL_VIOLATION,
                     "The acceptor reported accept-completed but " + mech + " still has a token to send");
         }
@@ -286,25 +295,13 @@ public final class SpnegoInitiatorContext implements SecurityContext {
 
     /** The offered mechanism an acceptor's supportedMech designates; the two Kerberos OIDs stand for each other. */
     private Mechanism offered(String oid) throws SpnegoException {
-        Optional<Mechanism> mechanism = Mechanism.byOid(oid).flatMap(m -> resolve(m, started.keySet()));
+        Optional<Mechanism> mechanism = Mechanism.byOid(oid).flatMap(m -> KerberosOidAlias.resolve(m, started.keySet()));
         if (mechanism.isEmpty()) {
             throw new SpnegoException(Reason.PROTOCOL_VIOLATION, "The acceptor selected mechanism " + oid
                     + Mechanism.byOid(oid).map(m -> " (" + m.displayName() + ")").orElse("")
                     + ", which the initiator did not offer " + started.keySet().stream().map(Mechanism::displayName).toList());
         }
         return mechanism.get();
-    }
-
-    static Optional<Mechanism> resolve(Mechanism wanted, Set<Mechanism> available) {
-        if (available.contains(wanted)) {
-            return Optional.of(wanted);
-        }
-        Mechanism alias = switch (wanted) {
-            case KERBEROS -> Mechanism.KERBEROS_MS_LEGACY;
-            case KERBEROS_MS_LEGACY -> Mechanism.KERBEROS;
-            default -> null;
-        };
-        return alias != null && available.contains(alias) ? Optional.of(alias) : Optional.empty();
     }
 
     private void select(Mechanism mechanism) {
@@ -322,8 +319,8 @@ public final class SpnegoInitiatorContext implements SecurityContext {
         }
     }
 
-    private static boolean isEmpty(byte[] token) {
-        return token == null || token.length == 0;
+    private static byte[] nonEmpty(byte[] token) {
+        return token == null || token.length == 0 ? null : token;
     }
 
     @Override

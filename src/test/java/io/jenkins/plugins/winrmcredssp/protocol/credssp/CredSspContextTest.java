@@ -97,8 +97,17 @@ class CredSspContextTest {
         }
         assertThat(acceptor.step(toServer)).isEmpty();
 
-        assertThat(stages).containsSubsequence(CredSspStage.TLS_HANDSHAKE, CredSspStage.AUTHENTICATION,
-                CredSspStage.PUBLIC_KEY_EXCHANGE, CredSspStage.DONE);
+        // the stage after each client step: TLS 1.2 needs one more handshake flight than TLS 1.3; SPNEGO one more round
+        List<CredSspStage> expected = new ArrayList<>(List.of(CredSspStage.TLS_HANDSHAKE));
+        if (tls.equals("TLSv1.2")) {
+            expected.add(CredSspStage.TLS_HANDSHAKE);
+        }
+        expected.add(CredSspStage.AUTHENTICATION);
+        if (inner == Inner.SPNEGO) {
+            expected.add(CredSspStage.AUTHENTICATION);
+        }
+        expected.addAll(List.of(CredSspStage.PUBLIC_KEY_EXCHANGE, CredSspStage.DONE));
+        assertThat(stages).isEqualTo(expected);
         assertThat(client.negotiatedVersion()).isEqualTo(version);
         assertThat(acceptor.negotiatedVersion()).isEqualTo(version);
         // raw NTLM: NEGOTIATE, then AUTHENTICATE with pubKeyAuth; SPNEGO: pubKeyAuth after the acceptor's mechListMIC

@@ -7,6 +7,8 @@ import io.jenkins.plugins.winrmcredssp.protocol.auth.Mechanism;
 import io.jenkins.plugins.winrmcredssp.protocol.auth.SecurityContext;
 import io.jenkins.plugins.winrmcredssp.protocol.auth.UserCredentials;
 import io.jenkins.plugins.winrmcredssp.protocol.ntlm.NtlmInitiatorContext;
+import io.jenkins.plugins.winrmcredssp.protocol.spnego.SpnegoCandidate;
+import io.jenkins.plugins.winrmcredssp.protocol.spnego.SpnegoInitiatorContext;
 import io.jenkins.plugins.winrmcredssp.testsupport.FreeRdpShadowServer;
 import io.jenkins.plugins.winrmcredssp.testsupport.FreeRdpShadowServer.SamAccount;
 import io.jenkins.plugins.winrmcredssp.testsupport.InteropPeers;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -47,73 +50,70 @@ class CredSspFreeRdpInteropTest {
         }
     }
 
-    enum Inner { PROJECT_NTLM, NTLM_AUTH }
+    enum Inner { PROJECT_NTLM, NTLM_AUTH, PROJECT_SPNEGO }
 
     @ParameterizedTest(name = "client version {0}, {1}")
     @CsvSource({"2, PROJECT_NTLM", "3, PROJECT_NTLM", "4, PROJECT_NTLM", "5, PROJECT_NTLM", "6, PROJECT_NTLM",
         "2, NTLM_AUTH", "3, NTLM_AUTH", "4, NTLM_AUTH", "5, NTLM_AUTH", "6, NTLM_AUTH"})
     void freeRdpAcceptsTheDelegatedCredentials(int version, Inner inner) throws Exception {
-        int before = credentialsReceived();
+        int mark = server.logMark();
         CredSspClientContext client = run("alice", FreeRdpShadowServer.ALICE.password(), version, inner);
         assertThat(client.isComplete()).isTrue();
         assertThat(client.negotiatedVersion()).isEqualTo(version);
         assertThat(client.tlsProtocol()).isEqualTo("TLSv1.3");
         assertThat(client.innerMechanism()).isEqualTo(Mechanism.NTLM);
-        awaitCredentialsReceived(before + 1);
+        server.awaitLog(FreeRdpShadowServer.CREDENTIALS_RECEIVED, mark, TIMEOUT);
     }
 
     @ParameterizedTest
-    @EnumSource(Inner.class)
+    @EnumSource(value = Inner.class, names = {"PROJECT_NTLM", "NTLM_AUTH"})
     void domainBoundUserIsAccepted(Inner inner) throws Exception {
         SamAccount bob = FreeRdpShadowServer.BOB;
-        int before = credentialsReceived();
+        int mark = server.logMark();
         CredSspClientContext client = run(bob.domain() + "\\" + bob.user(), bob.password(), 6, inner);
         assertThat(client.isComplete()).isTrue();
-        awaitCredentialsReceived(before + 1);
+        server.awaitLog(FreeRdpShadowServer.CREDENTIALS_RECEIVED, mark, TIMEOUT);
     }
 
     @ParameterizedTest
-    @EnumSource(Inner.class)
+    @EnumSource(value = Inner.class, names = {"PROJECT_NTLM", "NTLM_AUTH"})
     void wrongPasswordIsAClearAuthenticationFailure(Inner inner) throws Exception {
-        int before = credentialsReceived();
+        int mark = server.logMark();
         CredSspException error = catchThrowableOfType(
                 () -> run("alice", "Wr0ng-Passw0rd", 6, inner), CredSspException.class);
         assertThat(error).isNotNull();
         assertThat(error.stage()).isEqualTo(CredSspStage.PUBLIC_KEY_EXCHANGE);
         assertThat(error).hasMessageContaining("user name or password").hasMessageContaining("no credentials were sent")
                 .hasMessageNotContaining("Wr0ng-Passw0rd");
-        server.awaitLog(FreeRdpShadowServer.MIC_VERIFICATION_FAILED, TIMEOUT);
-        assertThat(credentialsReceived()).isEqualTo(before);
+        server.awaitLog(FreeRdpShadowServer.MIC_VERIFICATION_FAILED, mark, TIMEOUT);
+        assertThat(server.logSince(mark)).doesNotContain(FreeRdpShadowServer.CREDENTIALS_RECEIVED);
     }
 
-    private static int credentialsReceived() {
-        String log = server.log();
-        int count = 0;
-        for (int i = log.indexOf(FreeRdpShadowServer.CREDENTIALS_RECEIVED); i >= 0;
-                i = log.indexOf(FreeRdpShadowServer.CREDENTIALS_RECEIVED, i + 1)) {
-            count++;
-        }
-        return count;
-    }
-
-    /** FreeRDP logs a few milliseconds after the client finished. */
-    private static void awaitCredentialsReceived(int expected) throws InterruptedException {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (credentialsReceived() < expected && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(credentialsReceived()).as("FreeRDP log lines '%s'", FreeRdpShadowServer.CREDENTIALS_RECEIVED)
-                .isEqualTo(expected);
+    /** FreeRDP takes raw NTLMSSP only: SPNEGO gets an errorCode, reported with stage, name and hint. */
+    @Test
+    void spnegoWrappedTokensGetFreeRdpsErrorCode() {
+        CredSspException error = catchThrowableOfType(
+                () -> run("alice", FreeRdpShadowServer.ALICE.password(), 6, Inner.PROJECT_SPNEGO), CredSspException.class);
+        assertThat(error).isNotNull();
+        assertThat(error.stage()).isEqualTo(CredSspStage.AUTHENTICATION);
+        assertThat(error.round()).isEqualTo(1);
+        assertThat(error.ntStatus()).hasValue(0xC00700EAL);
+        assertThat(error).hasMessageContaining("authentication round 1").hasMessageContaining("0xC00700EA")
+                .hasMessageContaining("raw NTLMSSP (not SPNEGO)");
     }
 
     /** Runs the client over the RDP prelude until it completes or fails. */
     private static CredSspClientContext run(String userName, String password, int version, Inner inner)
             throws Exception {
         UserCredentials credentials = UserCredentials.parse(userName, password.toCharArray());
-        SecurityContext ntlm = inner == Inner.PROJECT_NTLM ? NtlmInitiatorContext.builder(credentials).build()
-                : PythonPeer.start("python3-ntlm-auth initiator", Mechanism.NTLM, "ntlm_auth_initiator_rdp.py",
-                        List.of("--user", credentials.user(), "--domain", credentials.domain()),
-                        Map.of("PEER_PASSWORD", password), null);
+        SecurityContext ntlm = switch (inner) {
+            case PROJECT_NTLM -> NtlmInitiatorContext.builder(credentials).build();
+            case PROJECT_SPNEGO -> SpnegoInitiatorContext.withoutFallback(new SpnegoCandidate(Mechanism.NTLM,
+                    () -> NtlmInitiatorContext.builder(credentials).build()));
+            case NTLM_AUTH -> PythonPeer.start("python3-ntlm-auth initiator", Mechanism.NTLM, "ntlm_auth_initiator_rdp.py",
+                    List.of("--user", credentials.user(), "--domain", credentials.domain()),
+                    Map.of("PEER_PASSWORD", password), null);
+        };
         CredSspClientContext client = CredSspClientContext.builder(credentials, ntlm).maximumVersion(version).build();
         try (RdpNlaTransport transport = RdpNlaTransport.connect(server, TIMEOUT)) {
             transport.send(client.step(null));

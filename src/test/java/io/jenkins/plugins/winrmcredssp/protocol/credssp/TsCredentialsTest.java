@@ -3,6 +3,7 @@ package io.jenkins.plugins.winrmcredssp.protocol.credssp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.winrmcredssp.protocol.codec.Der;
 import io.jenkins.plugins.winrmcredssp.protocol.codec.MalformedTokenException;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -39,6 +40,17 @@ class TsCredentialsTest {
         assertThatThrownBy(back::password).isInstanceOf(IllegalStateException.class);
         credentials.destroy();
         assertThatThrownBy(credentials::encode).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void secretEncodingWipesTheBuffersItConsumed() {
+        byte[] password = {0x70, 0x00, 0x77, 0x00};
+        byte[] element = SecretDer.tlv(Der.OCTET_STRING, password);
+        assertThat(element).containsExactly(0x04, 0x04, 0x70, 0x00, 0x77, 0x00);
+        assertThat(password).containsOnly(0);
+        byte[] wrapped = SecretDer.tlv(Der.context(2), element);
+        assertThat(element).containsOnly(0);
+        assertThat(wrapped).hasSize(8);
     }
 
     @Test
