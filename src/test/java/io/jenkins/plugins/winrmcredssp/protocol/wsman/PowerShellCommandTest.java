@@ -58,4 +58,14 @@ class PowerShellCommandTest {
                 StandardCharsets.UTF_8);
         assertThat(decoded).isEqualTo(script);
     }
+
+    @Test
+    void viaStdinKeepsEvenAShortScriptOffTheCommandLine() throws Exception {
+        PowerShellCommand command = PowerShellCommand.viaStdin("$password = 'hunter2'");
+        assertThat(command.usesStdin()).isTrue();
+        assertThat(command.command().commandLine()).doesNotContain(PowerShellCommand.encode("$password = 'hunter2'"));
+        String stdin = new String(command.stdinStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
+        assertThat(new String(Base64.getDecoder().decode(stdin), StandardCharsets.UTF_8))
+                .isEqualTo("$password = 'hunter2'");
+    }
 }
