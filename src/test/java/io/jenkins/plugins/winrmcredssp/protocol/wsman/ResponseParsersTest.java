@@ -31,6 +31,14 @@ class ResponseParsersTest {
     }
 
     @Test
+    void deeplyNestedBodiesDoNotOverflowTheStack() {
+        String deep = "<x>".repeat(100_000) + "</x>".repeat(100_000);
+        WsmanRequest request = Fixtures.request(WsmanNamespaces.ACTION_CREATE, PYWINRM_ID);
+        assertThatThrownBy(() -> CreateShellResponse.shellId(envelope(deep), request))
+                .isInstanceOf(MalformedSoapException.class).hasMessageContaining("no ShellId");
+    }
+
+    @Test
     void missingShellIdIsMalformed() {
         byte[] xml = envelope("<x:ResourceCreated xmlns:x=\"" + WsmanNamespaces.TRANSFER + "\"/>");
         assertThatThrownBy(() -> CreateShellResponse.shellId(xml,
