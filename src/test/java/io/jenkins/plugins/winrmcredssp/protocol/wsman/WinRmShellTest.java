@@ -134,11 +134,11 @@ class WinRmShellTest {
     void closeDeletesTheShellAfterAFailedCommand() throws Exception {
         server.onReceive((relatesTo, commandId, index) -> FakeWinRm.fault(relatesTo, "w:AccessDenied", 5,
                 "Access is denied."));
-        WsmanFaultException failure = catchThrowableOfType(() -> {
+        WsmanFaultException failure = catchThrowableOfType(WsmanFaultException.class, () -> {
             try (WinRmShell shell = client.openShell(ShellOptions.defaults())) {
                 shell.run("whoami", List.of(), stdout, stderr);
             }
-        }, WsmanFaultException.class);
+        });
         assertThat(failure.wsmanCode()).hasValue(5);
         assertThat(failure.serverMessage()).isEqualTo("Access is denied.");
         assertThat(server.operations()).containsExactly("Create", "Command", "Receive", "Signal", "Delete");
@@ -148,11 +148,11 @@ class WinRmShellTest {
     void aFailingDeleteIsSuppressedNotHidingTheOriginalError() {
         server.onReceive((relatesTo, commandId, index) -> FakeWinRm.fault(relatesTo, "w:InternalError", 1, "boom"))
                 .failDeleteWith(new IOException("connection reset"));
-        WsmanFaultException failure = catchThrowableOfType(() -> {
+        WsmanFaultException failure = catchThrowableOfType(WsmanFaultException.class, () -> {
             try (WinRmShell shell = client.openShell(ShellOptions.defaults())) {
                 shell.run("whoami", List.of(), stdout, stderr);
             }
-        }, WsmanFaultException.class);
+        });
         assertThat(failure.serverMessage()).isEqualTo("boom");
         assertThat(failure.getSuppressed()).extracting(Throwable::getMessage).containsExactly("connection reset");
         assertThat(server.operations()).endsWith("Delete");
@@ -163,8 +163,7 @@ class WinRmShellTest {
         server.onReceive((relatesTo, commandId, index) -> FakeWinRm.fault(relatesTo, "w:InvalidSelectors",
                 WsmanFaultException.ERROR_WSMAN_SHELL_NOT_FOUND, "shell not found"));
         try (WinRmShell shell = client.openShell(ShellOptions.defaults())) {
-            WsmanFaultException fault = catchThrowableOfType(() -> shell.run("dir", List.of(), stdout, stderr),
-                    WsmanFaultException.class);
+            WsmanFaultException fault = catchThrowableOfType(WsmanFaultException.class, () -> shell.run("dir", List.of(), stdout, stderr));
             assertThat(fault.isShellNotFound()).isTrue();
             assertThat(fault.needsNewShell()).isTrue();
         }
@@ -179,8 +178,7 @@ class WinRmShellTest {
             }
             return FakeWinRm.operationTimeout(relatesTo);
         });
-        CommandAbortedException aborted = catchThrowableOfType(
-                () -> shell.run("ping", List.of("-t", "localhost"), stdout, stderr), CommandAbortedException.class);
+        CommandAbortedException aborted = catchThrowableOfType(CommandAbortedException.class, () -> shell.run("ping", List.of("-t", "localhost"), stdout, stderr));
         assertThat(aborted.reason()).isEqualTo(CommandAbortedException.Reason.CANCELLED);
         assertThat(server.operations()).containsExactly("Create", "Command", "Receive", "Receive", "Signal", "Delete");
         assertThat(shell.isOpen()).isFalse();
@@ -196,8 +194,7 @@ class WinRmShellTest {
             throw new InterruptedIOException("interrupted while reading");
         });
         try (WinRmShell shell = client.openShell(ShellOptions.defaults())) {
-            CommandAbortedException aborted = catchThrowableOfType(
-                    () -> shell.run("ping", List.of("-t", "localhost"), stdout, stderr), CommandAbortedException.class);
+            CommandAbortedException aborted = catchThrowableOfType(CommandAbortedException.class, () -> shell.run("ping", List.of("-t", "localhost"), stdout, stderr));
             assertThat(aborted.reason()).isEqualTo(CommandAbortedException.Reason.CANCELLED);
             assertThat(aborted.getCause()).isInstanceOf(InterruptedIOException.class);
             assertThat(Thread.interrupted()).as("interrupt status restored (and cleared here)").isTrue();
@@ -214,9 +211,9 @@ class WinRmShellTest {
             return FakeWinRm.operationTimeout(relatesTo);
         });
         try (WinRmShell shell = client.openShell(ShellOptions.defaults())) {
-            CommandAbortedException aborted = catchThrowableOfType(() -> shell.run(
+            CommandAbortedException aborted = catchThrowableOfType(CommandAbortedException.class, () -> shell.run(
                     RemoteCommand.of("ping", "-t", "localhost").withTimeout(Duration.ofSeconds(50)), null, stdout,
-                    stderr), CommandAbortedException.class);
+                    stderr));
             assertThat(aborted.reason()).isEqualTo(CommandAbortedException.Reason.TIMED_OUT);
         }
         assertThat(server.operations()).containsExactly("Create", "Command", "Receive", "Receive", "Receive",
@@ -230,8 +227,7 @@ class WinRmShellTest {
             shell.cancel();
             return FakeWinRm.operationTimeout(relatesTo);
         });
-        CommandAbortedException aborted = catchThrowableOfType(() -> shell.run("dir", List.of(), stdout, stderr),
-                CommandAbortedException.class);
+        CommandAbortedException aborted = catchThrowableOfType(CommandAbortedException.class, () -> shell.run("dir", List.of(), stdout, stderr));
         assertThat(aborted.getSuppressed()).extracting(Throwable::getMessage).containsExactly("gone");
         assertThat(shell.isOpen()).isFalse();
     }
