@@ -53,6 +53,14 @@ class WinRmShellTest {
     }
 
     @Test
+    void clientRunOpensRunsAndDeletes() throws Exception {
+        server.onReceive((relatesTo, commandId, index) -> FakeWinRm.receiveResponse(relatesTo, commandId, "x", "", 7));
+        assertThat(client.run(ShellOptions.defaults(), RemoteCommand.of("exit", "/b", "7"), null, stdout, stderr))
+                .isEqualTo(7);
+        assertThat(server.operations()).containsExactly("Create", "Command", "Receive", "Signal", "Delete");
+    }
+
+    @Test
     void runsSeveralCommandsInOneShell() throws Exception {
         server.onReceive((relatesTo, commandId, index) -> FakeWinRm.receiveResponse(relatesTo, commandId,
                 commandId.substring(commandId.length() - 1), "", 0));
