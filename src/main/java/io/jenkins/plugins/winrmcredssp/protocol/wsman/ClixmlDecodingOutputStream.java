@@ -26,7 +26,7 @@ public final class ClixmlDecodingOutputStream extends OutputStream {
     private static final byte[] MARKER = "#< CLIXML".getBytes(StandardCharsets.US_ASCII);
     private static final XMLInputFactory XML = newFactory();
 
-    private enum State { LINE_START, PASS_THROUGH, BEFORE_OBJS, IN_OBJS }
+    private enum State { LINE_START, PASS_THROUGH, BEFORE_OBJS, IN_OBJS, AFTER_OBJS }
 
     private final OutputStream out;
     private final Charset charset;
@@ -84,6 +84,7 @@ public final class ClixmlDecodingOutputStream extends OutputStream {
                 case LINE_START -> detectMarker();
                 case BEFORE_OBJS -> openObjs();
                 case IN_OBJS -> nextElement();
+                case AFTER_OBJS -> skipLineEnd();
                 case PASS_THROUGH -> false;
             };
         }
@@ -114,8 +115,7 @@ public final class ClixmlDecodingOutputStream extends OutputStream {
     private boolean openObjs() throws IOException {
         int start = skipWhitespace(0);
         if (start == length) {
-            consume(start);
-            return false;
+            return checkBound();
         }
         if (buffer[start] != '<') {
             giveUp();
@@ -131,7 +131,7 @@ public final class ClixmlDecodingOutputStream extends OutputStream {
             return false;
         }
         consume(close + 1);
-        state = tag.endsWith("/>") ? State.LINE_START : State.IN_OBJS;
+        state = tag.endsWith("/>") ? State.AFTER_OBJS : State.IN_OBJS;
         return length > 0;
     }
 
@@ -152,8 +152,7 @@ public final class ClixmlDecodingOutputStream extends OutputStream {
         if (end == Integer.MAX_VALUE) {
             int close = indexOf(buffer, start, length, (byte) '>');
             consume(close + 1);
-            state = State.LINE_START;
-            skipLineEnd();
+            state = State.AFTER_OBJS;
             return length > 0;
         }
         decodeElement(start, end);
@@ -271,16 +270,25 @@ public final class ClixmlDecodingOutputStream extends OutputStream {
 
     /** Not CLIXML after all (or too large): write what was held back and pass the rest through. */
     private void giveUp() throws IOException {
+        if (state == State.BEFORE_OBJS) {
+            out.write(MARKER);
+        }
         emitRaw();
         state = State.PASS_THROUGH;
     }
 
-    private void skipLineEnd() {
-        int skip = 0;
-        while (skip < length && skip < 2 && (buffer[skip] == '\r' || buffer[skip] == '\n')) {
-            skip++;
+    /** After {@code </Objs>}: drops one line end (CR LF or LF), then looks for a new line. */
+    private boolean skipLineEnd() {
+        if (length == 0 || buffer[0] == '\r' && length < 2) {
+            return false;
         }
-        consume(skip);
+        if (buffer[0] == '\n') {
+            consume(1);
+        } else if (buffer[0] == '\r' && buffer[1] == '\n') {
+            consume(2);
+        }
+        state = State.LINE_START;
+        return length > 0;
     }
 
     private int skipWhitespace(int from) {
@@ -326,6 +334,9 @@ public final class ClixmlDecodingOutputStream extends OutputStream {
 
     /** Writes whatever is still held back (an unfinished line start or element) and flushes; does not close. */
     public void finish() throws IOException {
+        if (state == State.BEFORE_OBJS) {
+            out.write(MARKER);
+        }
         emitRaw();
         state = State.LINE_START;
         out.flush();

@@ -4,6 +4,7 @@ import static io.jenkins.plugins.winrmcredssp.protocol.wsman.WsmanNamespaces.SHE
 import static io.jenkins.plugins.winrmcredssp.protocol.wsman.WsmanNamespaces.WSMAN;
 
 import java.io.IOException;
+import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamReader;
 
 /**
@@ -24,17 +25,27 @@ public final class CreateShellResponse {
         return found[0].strip();
     }
 
+    /** Searches the body element for the ShellId, iteratively (no recursion on hostile nesting). */
     private static void findShellId(XMLStreamReader reader, String[] found, String what) throws MalformedSoapException {
-        while (SoapResponse.nextChild(reader, what)) {
-            if (SoapResponse.isElement(reader, WSMAN, "Selector")
-                    && "ShellId".equals(reader.getAttributeValue(null, "Name"))
-                    || SoapResponse.isElement(reader, SHELL, "ShellId")) {
-                String id = SoapResponse.text(reader, what);
-                if (found[0] == null) {
-                    found[0] = id;
+        int depth = 1;
+        while (depth > 0) {
+            int event = SecureXml.next(reader, what);
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                boolean shellId = SoapResponse.isElement(reader, WSMAN, "Selector")
+                        && "ShellId".equals(reader.getAttributeValue(null, "Name"))
+                        || SoapResponse.isElement(reader, SHELL, "ShellId");
+                if (shellId) {
+                    String id = SoapResponse.text(reader, what);
+                    if (found[0] == null) {
+                        found[0] = id;
+                    }
+                } else {
+                    depth++;
                 }
-            } else {
-                findShellId(reader, found, what);
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+            } else if (event == XMLStreamConstants.END_DOCUMENT) {
+                throw new MalformedSoapException(what + ": truncated document");
             }
         }
     }

@@ -33,12 +33,22 @@ public record PowerShellCommand(RemoteCommand command, byte[] stdin) {
         Objects.requireNonNull(command, "command");
     }
 
+    /** An encoded command when it fits cmd.exe's line, else {@link #viaStdin}. */
     public static PowerShellCommand of(String script) {
         Objects.requireNonNull(script, "script");
         RemoteCommand encoded = encodedCommand(script);
         if (encoded.commandLine().length() <= CMD_LINE_LIMIT) {
             return new PowerShellCommand(encoded, null);
         }
+        return viaStdin(script);
+    }
+
+    /**
+     * Always through stdin, whatever the length: also keeps the script out of the remote process's command line,
+     * which other users of the host can read (use it for scripts that hold secrets).
+     */
+    public static PowerShellCommand viaStdin(String script) {
+        Objects.requireNonNull(script, "script");
         byte[] stdin = (Base64.getEncoder().encodeToString(script.getBytes(StandardCharsets.UTF_8)) + "\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
         return new PowerShellCommand(encodedCommand(STDIN_BOOTSTRAP).withConsoleModeStdin(false), stdin);

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.winrmcredssp.protocol.wsman;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.UUID;
@@ -34,6 +36,20 @@ public final class WinRmClient {
 
     public WsmanSettings settings() {
         return requests.settings();
+    }
+
+    /**
+     * Opens a shell, runs one command and deletes the shell; errors while deleting are attached to a failure as
+     * suppressed exceptions.
+     *
+     * @param stdin sent to the command then closed; {@code null} for none
+     * @return the command's exit code
+     */
+    public int run(ShellOptions options, RemoteCommand command, InputStream stdin, OutputStream stdout,
+            OutputStream stderr) throws IOException {
+        try (WinRmShell shell = openShell(options)) {
+            return shell.run(command, stdin, stdout, stderr);
+        }
     }
 
     /** Creates a shell ([MS-WSMV] 3.1.4.5). Close it (try-with-resources) to delete it on the server. */

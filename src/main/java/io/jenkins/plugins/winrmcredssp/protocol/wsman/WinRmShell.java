@@ -126,9 +126,24 @@ public final class WinRmShell implements AutoCloseable {
      * @return powershell.exe's exit code
      */
     public int runPowerShell(String script, OutputStream stdout, OutputStream stderr) throws IOException {
-        PowerShellCommand powerShell = PowerShellCommand.of(script);
+        return runPowerShell(PowerShellCommand.of(script), stdout, stderr);
+    }
+
+    /** Runs a prepared PowerShell command (e.g. {@link PowerShellCommand#viaStdin}), decoding CLIXML on stderr. */
+    public int runPowerShell(PowerShellCommand powerShell, OutputStream stdout, OutputStream stderr)
+            throws IOException {
         ClixmlDecodingOutputStream errors = new ClixmlDecodingOutputStream(stderr, outputCharset());
-        int exitCode = run(powerShell.command(), powerShell.stdinStream(), stdout, errors);
+        int exitCode;
+        try {
+            exitCode = run(powerShell.command(), powerShell.stdinStream(), stdout, errors);
+        } catch (IOException | RuntimeException e) {
+            try {
+                errors.finish();
+            } catch (IOException | RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
         errors.finish();
         return exitCode;
     }

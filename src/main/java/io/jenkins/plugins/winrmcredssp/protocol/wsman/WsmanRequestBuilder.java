@@ -101,10 +101,14 @@ public final class WsmanRequestBuilder {
         });
     }
 
-    /** [MS-WSMV] 3.1.4.14: asks for the command's stdout and stderr. */
+    /**
+     * [MS-WSMV] 3.1.4.14: asks for the command's stdout and stderr. WSMAN_CMDSHELL_OPTION_KEEPALIVE keeps the shell
+     * from idling out while a long command is polled (as the Ruby WinRM gem and pypsrp send it).
+     */
     public WsmanRequest receive(String shellId, String commandId) {
         Objects.requireNonNull(commandId, "commandId");
-        return envelope(WsmanNamespaces.ACTION_RECEIVE, shellId, Map.of(), xml -> {
+        return envelope(WsmanNamespaces.ACTION_RECEIVE, shellId, options("WSMAN_CMDSHELL_OPTION_KEEPALIVE", "TRUE"),
+                xml -> {
             xml.writeStartElement("rsp", "Receive", SHELL);
             xml.writeStartElement("rsp", "DesiredStream", SHELL);
             xml.writeAttribute("CommandId", commandId);

@@ -53,6 +53,14 @@ class WinRmShellTest {
     }
 
     @Test
+    void clientRunOpensRunsAndDeletes() throws Exception {
+        server.onReceive((relatesTo, commandId, index) -> FakeWinRm.receiveResponse(relatesTo, commandId, "x", "", 7));
+        assertThat(client.run(ShellOptions.defaults(), RemoteCommand.of("exit", "/b", "7"), null, stdout, stderr))
+                .isEqualTo(7);
+        assertThat(server.operations()).containsExactly("Create", "Command", "Receive", "Signal", "Delete");
+    }
+
+    @Test
     void runsSeveralCommandsInOneShell() throws Exception {
         server.onReceive((relatesTo, commandId, index) -> FakeWinRm.receiveResponse(relatesTo, commandId,
                 commandId.substring(commandId.length() - 1), "", 0));
@@ -134,11 +142,11 @@ class WinRmShellTest {
     void closeDeletesTheShellAfterAFailedCommand() throws Exception {
         server.onReceive((relatesTo, commandId, index) -> FakeWinRm.fault(relatesTo, "w:AccessDenied", 5,
                 "Access is denied."));
-        WsmanFaultException failure = catchThrowableOfType(() -> {
+        WsmanFaultException failure = catchThrowableOfType(WsmanFaultException.class, () -> {
             try (WinRmShell shell = client.openShell(ShellOptions.defaults())) {
                 shell.run("whoami", List.of(), stdout, stderr);
             }
-        }, WsmanFaultException.class);
+        });
         assertThat(failure.wsmanCode()).hasValue(5);
         assertThat(failure.serverMessage()).isEqualTo("Access is denied.");
         assertThat(server.operations()).containsExactly("Create", "Command", "Receive", "Signal", "Delete");
@@ -148,11 +156,11 @@ class WinRmShellTest {
     void aFailingDeleteIsSuppressedNotHidingTheOriginalError() {
         server.onReceive((relatesTo, commandId, index) -> FakeWinRm.fault(relatesTo, "w:InternalError", 1, "boom"))
                 .failDeleteWith(new IOException("connection reset"));
-        WsmanFaultException failure = catchThrowableOfType(() -> {
+        WsmanFaultException failure = catchThrowableOfType(WsmanFaultException.class, () -> {
             try (WinRmShell shell = client.openShell(ShellOptions.defaults())) {
                 shell.run("whoami", List.of(), stdout, stderr);
             }
-        }, WsmanFaultException.class);
+        });
         assertThat(failure.serverMessage()).isEqualTo("boom");
         assertThat(failure.getSuppressed()).extracting(Throwable::getMessage).containsExactly("connection reset");
         assertThat(server.operations()).endsWith("Delete");
@@ -163,8 +171,7 @@ class WinRmShellTest {
         server.onReceive((relatesTo, commandId, index) -> FakeWinRm.fault(relatesTo, "w:InvalidSelectors",
                 WsmanFaultException.ERROR_WSMAN_SHELL_NOT_FOUND, "shell not found"));
         try (WinRmShell shell = client.openShell(ShellOptions.defaults())) {
-            WsmanFaultException fault = catchThrowableOfType(() -> shell.run("dir", List.of(), stdout, stderr),
-                    WsmanFaultException.class);
+            WsmanFaultException fault = catchThrowableOfType(WsmanFaultException.class, () -> shell.run("dir", List.of(), stdout, stderr));
             assertThat(fault.isShellNotFound()).isTrue();
             assertThat(fault.needsNewShell()).isTrue();
         }
@@ -179,8 +186,7 @@ class WinRmShellTest {
             }
             return FakeWinRm.operationTimeout(relatesTo);
         });
-        CommandAbortedException aborted = catchThrowableOfType(
-                () -> shell.run("ping", List.of("-t", "localhost"), stdout, stderr), CommandAbortedException.class);
+        CommandAbortedException aborted = catchThrowableOfType(CommandAbortedException.class, () -> shell.run("ping", List.of("-t", "localhost"), stdout, stderr));
         assertThat(aborted.reason()).isEqualTo(CommandAbortedException.Reason.CANCELLED);
         assertThat(server.operations()).containsExactly("Create", "Command", "Receive", "Receive", "Signal", "Delete");
         assertThat(shell.isOpen()).isFalse();
@@ -196,8 +202,7 @@ class WinRmShellTest {
             throw new InterruptedIOException("interrupted while reading");
         });
         try (WinRmShell shell = client.openShell(ShellOptions.defaults())) {
-            CommandAbortedException aborted = catchThrowableOfType(
-                    () -> shell.run("ping", List.of("-t", "localhost"), stdout, stderr), CommandAbortedException.class);
+            CommandAbortedException aborted = catchThrowableOfType(CommandAbortedException.class, () -> shell.run("ping", List.of("-t", "localhost"), stdout, stderr));
             assertThat(aborted.reason()).isEqualTo(CommandAbortedException.Reason.CANCELLED);
             assertThat(aborted.getCause()).isInstanceOf(InterruptedIOException.class);
             assertThat(Thread.interrupted()).as("interrupt status restored (and cleared here)").isTrue();
@@ -214,9 +219,9 @@ class WinRmShellTest {
             return FakeWinRm.operationTimeout(relatesTo);
         });
         try (WinRmShell shell = client.openShell(ShellOptions.defaults())) {
-            CommandAbortedException aborted = catchThrowableOfType(() -> shell.run(
+            CommandAbortedException aborted = catchThrowableOfType(CommandAbortedException.class, () -> shell.run(
                     RemoteCommand.of("ping", "-t", "localhost").withTimeout(Duration.ofSeconds(50)), null, stdout,
-                    stderr), CommandAbortedException.class);
+                    stderr));
             assertThat(aborted.reason()).isEqualTo(CommandAbortedException.Reason.TIMED_OUT);
         }
         assertThat(server.operations()).containsExactly("Create", "Command", "Receive", "Receive", "Receive",
@@ -230,8 +235,7 @@ class WinRmShellTest {
             shell.cancel();
             return FakeWinRm.operationTimeout(relatesTo);
         });
-        CommandAbortedException aborted = catchThrowableOfType(() -> shell.run("dir", List.of(), stdout, stderr),
-                CommandAbortedException.class);
+        CommandAbortedException aborted = catchThrowableOfType(CommandAbortedException.class, () -> shell.run("dir", List.of(), stdout, stderr));
         assertThat(aborted.getSuppressed()).extracting(Throwable::getMessage).containsExactly("gone");
         assertThat(shell.isOpen()).isFalse();
     }

@@ -114,6 +114,7 @@ class WsmanRequestBuilderTest {
         assertShellSelector(xml);
         assertThat(xml.text("/s:Envelope/s:Body/rsp:Receive/rsp:DesiredStream")).isEqualTo("stdout stderr");
         assertThat(xml.text("/s:Envelope/s:Body/rsp:Receive/rsp:DesiredStream/@CommandId")).isEqualTo(COMMAND_ID);
+        assertThat(xml.text("//w:OptionSet/w:Option[@Name='WSMAN_CMDSHELL_OPTION_KEEPALIVE']")).isEqualTo("TRUE");
     }
 
     @Test
