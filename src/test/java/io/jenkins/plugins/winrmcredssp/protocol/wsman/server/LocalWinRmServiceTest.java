@@ -54,6 +54,18 @@ class LocalWinRmServiceTest {
     }
 
     @Test
+    void tlsVersionIsSelectable() throws Exception {
+        service = LocalWinRmService.builder().https().tlsProtocols("TLSv1.2")
+                .authenticator(new BasicAuthenticator(List.of())).idleTimeout(Duration.ofSeconds(2)).start();
+        try (RawHttpClient tls12 = new RawHttpClient(service.endpoint(), "TLSv1.2")) {
+            assertThat(((javax.net.ssl.SSLSocket) tls12.socket()).getSession().getProtocol()).isEqualTo("TLSv1.2");
+            assertThat(tls12.post("/wsman", Map.of(), new byte[0]).status()).isEqualTo(401);
+        }
+        org.junit.jupiter.api.Assertions.assertThrows(javax.net.ssl.SSLException.class,
+                () -> new RawHttpClient(service.endpoint(), "TLSv1.3").close());
+    }
+
+    @Test
     void httpsOffersBasicAndADisabledSchemeIsNeitherOfferedNorAccepted() throws Exception {
         start(true);
         assertThat(service.endpoint().toString()).startsWith("https://127.0.0.1:").endsWith("/wsman");

@@ -50,6 +50,8 @@ class PywinrmInteropTest {
             assertThat(service.shells().deletedShellIds()).containsExactly(field(json, "shell"));
             assertThat(service.shells().commandLines()).containsExactly(
                     "echo hello from pywinrm", "exit 7", "echo oops >&2; exit 3", "sleep 3; echo slow");
+            service.close();
+            ServiceLeaks.assertNothingLeft(service, List.of());
         }
     }
 
