@@ -74,23 +74,28 @@ public final class NegotiateAcceptorContext implements SecurityContext {
     }
 
     @Override
+    public boolean isProtectionReady() {
+        return chosen != null && chosen.isProtectionReady();
+    }
+
+    @Override
     public byte[] wrap(byte[] message) throws ProtocolException {
-        return established().wrap(message);
+        return ready().wrap(message);
     }
 
     @Override
     public byte[] unwrap(byte[] token) throws ProtocolException {
-        return established().unwrap(token);
+        return ready().unwrap(token);
     }
 
     @Override
     public byte[] getMic(byte[] message) throws ProtocolException {
-        return established().getMic(message);
+        return ready().getMic(message);
     }
 
     @Override
     public void verifyMic(byte[] message, byte[] mic) throws ProtocolException {
-        established().verifyMic(message, mic);
+        ready().verifyMic(message, mic);
     }
 
     @Override
@@ -105,9 +110,9 @@ public final class NegotiateAcceptorContext implements SecurityContext {
         return chosen == null ? null : chosen.peerName();
     }
 
-    private SecurityContext established() {
-        if (!isEstablished()) {
-            throw new IllegalStateException("the Negotiate exchange is not complete");
+    private SecurityContext ready() {
+        if (!isProtectionReady()) {
+            throw new IllegalStateException("the Negotiate exchange cannot protect messages yet");
         }
         return chosen;
     }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.winrmcredssp.protocol.wsman.server;
 
 import io.jenkins.plugins.winrmcredssp.protocol.ProtocolException;
 import io.jenkins.plugins.winrmcredssp.protocol.auth.SecurityContext;
+import io.jenkins.plugins.winrmcredssp.protocol.wsman.EncryptedMessage;
 import io.jenkins.plugins.winrmcredssp.protocol.wsman.SessionSealer;
 import java.io.IOException;
 
@@ -11,8 +12,6 @@ import java.io.IOException;
  * the sealed plaintext (NTLM: the 16-byte NTLMSSP_MESSAGE_SIGNATURE, MS-NLMP §2.2.2.9).
  */
 public final class SecurityContextSealing implements SessionSealer {
-    public static final String SPNEGO_PROTOCOL = "application/HTTP-SPNEGO-session-encrypted";
-
     private final SecurityContext context;
 
     public SecurityContextSealing(SecurityContext context) {
@@ -24,7 +23,7 @@ public final class SecurityContextSealing implements SessionSealer {
 
     @Override
     public String protocol() {
-        return SPNEGO_PROTOCOL;
+        return EncryptedMessage.SPNEGO_PROTOCOL;
     }
 
     @Override
