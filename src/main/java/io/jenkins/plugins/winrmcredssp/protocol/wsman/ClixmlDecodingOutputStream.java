@@ -1,15 +1,12 @@
 package io.jenkins.plugins.winrmcredssp.protocol.wsman;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
+import java.util.Objects;
 import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 
 /**
  * Decodes the CLIXML that {@code powershell.exe} writes to a redirected stderr ({@code #< CLIXML} followed by an
@@ -24,7 +21,6 @@ import javax.xml.stream.XMLStreamReader;
 public final class ClixmlDecodingOutputStream extends OutputStream {
     static final int MAX_ELEMENT = 1 << 20;
     private static final byte[] MARKER = "#< CLIXML".getBytes(StandardCharsets.US_ASCII);
-    private static final XMLInputFactory XML = newFactory();
 
     private enum State { LINE_START, PASS_THROUGH, BEFORE_OBJS, IN_OBJS, AFTER_OBJS }
 
@@ -40,15 +36,6 @@ public final class ClixmlDecodingOutputStream extends OutputStream {
         this.charset = charset;
     }
 
-    private static XMLInputFactory newFactory() {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
-        factory.setProperty(XMLInputFactory.IS_COALESCING, true);
-        return factory;
-    }
-
     @Override
     public void write(int b) throws IOException {
         write(new byte[] {(byte) b}, 0, 1);
@@ -56,7 +43,7 @@ public final class ClixmlDecodingOutputStream extends OutputStream {
 
     @Override
     public void write(byte[] data, int offset, int count) throws IOException {
-        java.util.Objects.checkFromIndexSize(offset, count, data.length);
+        Objects.checkFromIndexSize(offset, count, data.length);
         int end = offset + count;
         int position = offset;
         while (position < end) {
@@ -196,7 +183,7 @@ public final class ClixmlDecodingOutputStream extends OutputStream {
     private void decodeElement(int start, int end) throws IOException {
         String text;
         try {
-            text = readStringElement(new String(buffer, start, end - start, charset));
+            text = Clixml.readableText(new String(buffer, start, end - start, charset));
         } catch (XMLStreamException | RuntimeException e) {
             out.write(buffer, start, end - start);
             return;
@@ -204,61 +191,6 @@ public final class ClixmlDecodingOutputStream extends OutputStream {
         if (text != null) {
             out.write(text.getBytes(charset));
         }
-    }
-
-    /** The readable text of a top-level {@code <S S="...">} string, or null for objects that are not shown. */
-    private static String readStringElement(String element) throws XMLStreamException {
-        XMLStreamReader reader;
-        synchronized (XML) {
-            reader = XML.createXMLStreamReader(new ByteArrayInputStream(element.getBytes(StandardCharsets.UTF_8)),
-                    "UTF-8");
-        }
-        try {
-            while (reader.next() != XMLStreamConstants.START_ELEMENT) {
-                if (reader.getEventType() == XMLStreamConstants.DTD) {
-                    throw new XMLStreamException("DTD in CLIXML");
-                }
-            }
-            if (!"S".equals(reader.getLocalName())) {
-                return null;
-            }
-            String stream = reader.getAttributeValue(null, "S");
-            String text = decodeEscapes(reader.getElementText());
-            String prefix = stream == null ? "" : switch (stream.toLowerCase(java.util.Locale.ROOT)) {
-                case "warning" -> "WARNING: ";
-                case "verbose" -> "VERBOSE: ";
-                case "debug" -> "DEBUG: ";
-                default -> "";
-            };
-            return prefix + text;
-        } finally {
-            reader.close();
-        }
-    }
-
-    /** Reverses PowerShell's {@code _xHHHH_} escaping of characters XML cannot carry (and of '_' before 'x'). */
-    static String decodeEscapes(String text) {
-        StringBuilder decoded = new StringBuilder(text.length());
-        int i = 0;
-        while (i < text.length()) {
-            if (i + 7 <= text.length() && text.charAt(i) == '_' && text.charAt(i + 1) == 'x' && text.charAt(i + 6) == '_'
-                    && isHex(text, i + 2, i + 6)) {
-                decoded.append((char) Integer.parseInt(text.substring(i + 2, i + 6), 16));
-                i += 7;
-            } else {
-                decoded.append(text.charAt(i++));
-            }
-        }
-        return decoded.toString();
-    }
-
-    private static boolean isHex(String text, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (Character.digit(text.charAt(i), 16) < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private boolean checkBound() throws IOException {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.winrmcredssp.protocol.wsman;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
@@ -60,7 +61,7 @@ public record PowerShellCommand(RemoteCommand command, byte[] stdin) {
     }
 
     private static RemoteCommand encodedCommand(String script) {
-        List<String> arguments = new java.util.ArrayList<>(FLAGS);
+        List<String> arguments = new ArrayList<>(FLAGS);
         arguments.add("-EncodedCommand");
         arguments.add(encode(script));
         return new RemoteCommand(POWERSHELL, arguments, true, false, null);

@@ -80,9 +80,9 @@ class ClixmlDecodingOutputStreamTest {
 
     @Test
     void escapesAreDecoded() {
-        assertThat(ClixmlDecodingOutputStream.decodeEscapes("a_x0009_b_x005F_x0041_c_xD83D__xDE00_"))
+        assertThat(Clixml.decodeEscapes("a_x0009_b_x005F_x0041_c_xD83D__xDE00_"))
                 .isEqualTo("a\tb_x0041_c\uD83D\uDE00");
-        assertThat(ClixmlDecodingOutputStream.decodeEscapes("_xGGGG_ _x041_ _x12345_"))
+        assertThat(Clixml.decodeEscapes("_xGGGG_ _x041_ _x12345_"))
                 .isEqualTo("_xGGGG_ _x041_ _x12345_");
     }
 
