@@ -3,9 +3,11 @@ package io.jenkins.plugins.winrmcredssp.protocol.wsman.server;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * The output of one command, in arrival order across stdout and stderr, held in a bounded buffer: a stream's pump
@@ -38,7 +40,7 @@ final class CommandOutput {
         try (in) {
             int n;
             while ((n = in.read(buffer)) > 0) {
-                if (!offer(stream, java.util.Arrays.copyOf(buffer, n))) {
+                if (!offer(stream, Arrays.copyOf(buffer, n))) {
                     return;
                 }
             }
@@ -101,7 +103,7 @@ final class CommandOutput {
      *
      * @return false on timeout
      */
-    synchronized boolean await(long deadlineNanos, java.util.function.BooleanSupplier done) throws InterruptedException {
+    synchronized boolean await(long deadlineNanos, BooleanSupplier done) throws InterruptedException {
         while (chunks.isEmpty() && !done.getAsBoolean() && !closed) {
             long remaining = deadlineNanos - System.nanoTime();
             if (remaining <= 0) {
@@ -122,14 +124,14 @@ final class CommandOutput {
             byte[] data = head.data();
             if (total + data.length > maxBytes) {
                 int take = maxBytes - total;
-                chunks.addFirst(new Chunk(head.stream(), java.util.Arrays.copyOfRange(data, take, data.length)));
-                data = java.util.Arrays.copyOf(data, take);
+                chunks.addFirst(new Chunk(head.stream(), Arrays.copyOfRange(data, take, data.length)));
+                data = Arrays.copyOf(data, take);
             }
             adjust(head.stream(), -data.length);
             total += data.length;
             Chunk last = out.isEmpty() ? null : out.get(out.size() - 1);
             if (last != null && last.stream().equals(head.stream())) {
-                byte[] merged = java.util.Arrays.copyOf(last.data(), last.data().length + data.length);
+                byte[] merged = Arrays.copyOf(last.data(), last.data().length + data.length);
                 System.arraycopy(data, 0, merged, last.data().length, data.length);
                 out.set(out.size() - 1, new Chunk(head.stream(), merged));
             } else {

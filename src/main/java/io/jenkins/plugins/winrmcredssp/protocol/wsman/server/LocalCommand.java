@@ -3,6 +3,7 @@ package io.jenkins.plugins.winrmcredssp.protocol.wsman.server;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +31,7 @@ final class LocalCommand {
 
     static LocalCommand start(String id, String commandLine, File workingDirectory, Map<String, String> environment,
             int outputBufferPerStream) throws IOException {
-        List<String> argv = new java.util.ArrayList<>(ProcessGroups.newSessionPrefix());
+        List<String> argv = new ArrayList<>(ProcessGroups.newSessionPrefix());
         argv.addAll(List.of("/bin/sh", "-c", commandLine));
         ProcessBuilder builder = new ProcessBuilder(argv);
         if (workingDirectory != null) {
@@ -98,7 +99,7 @@ final class LocalCommand {
      * process group that were re-parented when their parent exited; then stops the pumps.
      */
     void terminate() {
-        List<ProcessHandle> tree = new java.util.ArrayList<>(process.descendants().toList());
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
         tree.addAll(ProcessGroups.members(process.pid()).stream().filter(p -> p.pid() != process.pid()).toList());
         tree.forEach(ProcessHandle::destroyForcibly);
         try {

@@ -12,6 +12,7 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.Random;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.net.ssl.SSLSocket;
@@ -190,7 +191,7 @@ final class WinRmConnection implements Runnable {
                 return HttpResponse.text(500, "Internal Server Error", "injected failure at an authentication leg\n");
             default:
                 byte[] garbage = new byte[32];
-                new java.util.Random(leg).nextBytes(garbage);
+                new Random(leg).nextBytes(garbage);
                 return HttpResponse.empty(401, "Unauthorized")
                         .header("WWW-Authenticate", scheme + " " + Base64.getEncoder().encodeToString(garbage));
         }
