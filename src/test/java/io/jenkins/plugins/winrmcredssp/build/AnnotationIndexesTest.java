@@ -12,17 +12,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import net.java.sezpoz.Index;
 import net.java.sezpoz.IndexItem;
 import net.java.sezpoz.Indexable;
+import org.jenkinsci.Symbol;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.jvnet.hudson.annotation_indexer.Indexed;
 
 /**
  * The annotation processors of the main compilation (see pom.xml, default-compile) write the indexes Jenkins reads:
@@ -86,8 +90,9 @@ class AnnotationIndexesTest {
         Path out = Files.createDirectories(dir.resolve("out"));
         List<String> args = new ArrayList<>(List.of(
                 "-d", out.toString(),
-                "-classpath", System.getProperty("winrmcredssp.standin.classes") + File.pathSeparator + sezpozJar(),
-                "-processorpath", System.getProperty("winrmcredssp.buildtools.classes") + File.pathSeparator + sezpozJar(),
+                "-classpath", locationsOf(Extension.class, Symbol.class, Indexed.class, Indexable.class),
+                "-processorpath", System.getProperty("winrmcredssp.buildtools.classes")
+                        + File.pathSeparator + locationsOf(Indexable.class),
                 "-processor", "net.java.sezpoz.impl.Indexer,"
                         + "io.jenkins.plugins.winrmcredssp.buildtools.IndexedAnnotationProcessor"));
         for (Map.Entry<String, String> source : sources.entrySet()) {
@@ -103,8 +108,12 @@ class AnnotationIndexesTest {
         return out;
     }
 
-    private static String sezpozJar() {
-        return Path.of(Indexable.class.getProtectionDomain().getCodeSource().getLocation().getPath()).toString();
+    /** Where the test loads these from: the stand-in here, the real jars in the {@code jenkins} profile. */
+    private static String locationsOf(Class<?>... types) {
+        return Arrays.stream(types)
+                .map(t -> Path.of(t.getProtectionDomain().getCodeSource().getLocation().getPath()).toString())
+                .distinct()
+                .collect(Collectors.joining(File.pathSeparator));
     }
 
     /** Loads classes as the test does, but sees the resources (the indexes) of {@code dir} only. */

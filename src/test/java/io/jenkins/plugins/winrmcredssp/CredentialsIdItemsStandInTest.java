@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The permission rules of the credentials drop-down (docs: Jenkins security team's rules for form fill methods). */
-class CredentialsIdItemsTest {
+class CredentialsIdItemsStandInTest {
     private final TestJob job = new TestJob("deploy");
 
     @BeforeEach

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class WinRmCredentialsTest {
+class WinRmCredentialsStandInTest {
     private static final String PASSWORD = "Pa55-w0rd!";
     private final UsernamePassword windows = new UsernamePassword("win", "build account", "CORP\\jenkins", PASSWORD);
     private final SecretText token = new SecretText("token", "t0k3n-value");
