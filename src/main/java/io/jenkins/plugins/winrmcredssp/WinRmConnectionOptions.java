@@ -77,6 +77,9 @@ public final class WinRmConnectionOptions implements Serializable {
         if (host.contains("/") || host.contains(" ")) {
             throw new IllegalArgumentException("host must be a host name or an IP address, not a URL: " + host);
         }
+        if (host.indexOf(':') >= 0 && host.indexOf(':') == host.lastIndexOf(':')) {
+            throw new IllegalArgumentException("host must not include a port (set the port separately): " + host);
+        }
         transport = Objects.requireNonNull(b.transport, "transport");
         port = b.port == 0 ? transport.defaultPort() : b.port;
         if (port < 1 || port > 65535) {

@@ -63,6 +63,8 @@ class WinRmConnectionOptionsTest {
         assertThatThrownBy(() -> WinRmConnectionOptions.builder("https://h:5986/wsman").build())
                 .hasMessageContaining("not a URL");
         assertThatThrownBy(() -> WinRmConnectionOptions.builder("h").port(70000).build()).hasMessageContaining("port");
+        assertThatThrownBy(() -> WinRmConnectionOptions.builder("db01:5986").build())
+                .hasMessageContaining("must not include a port");
         assertThatThrownBy(() -> WinRmConnectionOptions.builder("h").minCredSspVersion(1).build())
                 .hasMessageContaining("between 2 and 6");
         assertThatThrownBy(() -> WinRmConnectionOptions.builder("h").minCredSspVersion(7).build())

@@ -6,9 +6,11 @@ import hudson.FilePath;
 import hudson.Launcher;
 import hudson.console.LineTransformationOutputStream;
 import hudson.model.TaskListener;
+import hudson.remoting.VirtualChannel;
 import hudson.util.Secret;
 import hudson.util.StreamTaskListener;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -18,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import jenkins.MasterToSlaveFileCallable;
 import jenkins.security.MasterToSlaveCallable;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
@@ -50,6 +53,16 @@ class InProcessExecutionStandInTest {
         }
     }
 
+    /** A workspace-side callable. */
+    static final class WorkspaceName extends MasterToSlaveFileCallable<String> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String invoke(File f, VirtualChannel channel) {
+            return f.getName();
+        }
+    }
+
     @Test
     void callablesRunInThisProcessOnALocalWorkspaceOrLauncher() throws Exception {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
@@ -59,6 +72,7 @@ class InProcessExecutionStandInTest {
         FilePath local = new FilePath(workspace.toFile());
         assertThat(local.isRemote()).isFalse();
         assertThat(local.act(callable)).isEqualTo("got 4 chars");
+        assertThat(local.act(new WorkspaceName())).isEqualTo(workspace.getFileName().toString());
         assertThat(new Launcher.LocalLauncher(listener).getChannel().call(callable)).isEqualTo("got 4 chars");
         assertThat(log.toString(StandardCharsets.UTF_8)).contains("hello from " + Thread.currentThread().getName());
     }
