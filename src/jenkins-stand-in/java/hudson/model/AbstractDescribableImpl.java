@@ -1,0 +1,12 @@
+/*
+ * Jenkins API stand-in: mirrors hudson.model.AbstractDescribableImpl from org.jenkins-ci.main:jenkins-core 2.541.3.
+ * Signatures only as far as this plugin uses them (checked by scripts/stubcheck.sh); bodies do the minimum that
+ * in-process unit tests need. Compiled into target/stand-in-classes, never shipped (docs/jenkins-build.md).
+ */
+package hudson.model;
+
+@Deprecated
+public abstract class AbstractDescribableImpl<T extends AbstractDescribableImpl<T>> implements Describable<T> {
+    public AbstractDescribableImpl() {
+    }
+}

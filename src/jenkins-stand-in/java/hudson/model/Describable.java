@@ -1,0 +1,14 @@
+/*
+ * Jenkins API stand-in: mirrors hudson.model.Describable from org.jenkins-ci.main:jenkins-core 2.541.3.
+ * Signatures only as far as this plugin uses them (checked by scripts/stubcheck.sh); bodies do the minimum that
+ * in-process unit tests need. Compiled into target/stand-in-classes, never shipped (docs/jenkins-build.md).
+ */
+package hudson.model;
+
+import jenkins.model.Jenkins;
+
+public interface Describable<T extends Describable<T>> {
+    default Descriptor<T> getDescriptor() {
+        return Jenkins.get().getDescriptorOrDie(getClass());
+    }
+}

@@ -1,0 +1,18 @@
+/*
+ * Jenkins API stand-in: mirrors hudson.model.ItemGroup from org.jenkins-ci.main:jenkins-core 2.541.3.
+ * Signatures only as far as this plugin uses them (checked by scripts/stubcheck.sh); bodies do the minimum that
+ * in-process unit tests need. Compiled into target/stand-in-classes, never shipped (docs/jenkins-build.md).
+ */
+package hudson.model;
+
+import java.util.Collection;
+
+public interface ItemGroup<T extends Item> {
+    String getFullName();
+
+    String getFullDisplayName();
+
+    Collection<T> getItems();
+
+    T getItem(String name);
+}

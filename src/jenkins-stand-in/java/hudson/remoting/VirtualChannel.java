@@ -1,0 +1,12 @@
+/*
+ * Jenkins API stand-in: mirrors hudson.remoting.VirtualChannel from org.jenkins-ci.main:remoting 3352.v17a_fb_4b_2773f.
+ * Signatures only as far as this plugin uses them (checked by scripts/stubcheck.sh); bodies do the minimum that
+ * in-process unit tests need. Compiled into target/stand-in-classes, never shipped (docs/jenkins-build.md).
+ */
+package hudson.remoting;
+
+import java.io.IOException;
+
+public interface VirtualChannel {
+    <V, T extends Throwable> V call(Callable<V, T> callable) throws IOException, T, InterruptedException;
+}
