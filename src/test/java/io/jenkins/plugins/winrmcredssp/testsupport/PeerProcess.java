@@ -62,8 +62,14 @@ public final class PeerProcess implements AutoCloseable {
     public static Completed run(String name, ProcessBuilder builder, String input, Duration timeout)
             throws IOException {
         try (PeerProcess p = start(name, builder)) {
-            p.stdin.write(input);
-            p.stdin.close();
+            try {
+                p.stdin.write(input);
+                p.stdin.close();
+            } catch (IOException e) {
+                // The command may exit (and close its stdin) before reading anything, e.g. kinit refusing an unknown
+                // principal before its password prompt (broken pipe / stream closed): its exit code and output,
+                // awaited below within the timeout, tell what happened.
+            }
             int exitCode = p.waitFor(timeout);
             p.awaitOutputDrained(timeout);
             return new Completed(exitCode, p.output());
@@ -239,6 +245,12 @@ public final class PeerProcess implements AutoCloseable {
     /** SIGKILL to the process and its descendants, then a bounded wait for them to be gone. */
     private void kill() {
         kill(processTree());
+        try {
+            // The handle may report the exit before the Process object has reaped it; wait for that too.
+            process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void kill(List<ProcessHandle> handles) {
