@@ -2,8 +2,6 @@ package io.jenkins.plugins.winrmcredssp.protocol.ntlm;
 
 import io.jenkins.plugins.winrmcredssp.protocol.ProtocolException;
 import io.jenkins.plugins.winrmcredssp.protocol.auth.Entropy;
-import io.jenkins.plugins.winrmcredssp.protocol.auth.Mechanism;
-import io.jenkins.plugins.winrmcredssp.protocol.auth.SecurityContext;
 import io.jenkins.plugins.winrmcredssp.protocol.codec.MalformedTokenException;
 import io.jenkins.plugins.winrmcredssp.protocol.ntlm.av.AvId;
 import io.jenkins.plugins.winrmcredssp.protocol.ntlm.av.AvPair;
@@ -29,7 +27,7 @@ import java.util.Set;
  * returns {@code null}. A refused logon throws {@link NtlmAuthenticationException} with STATUS_LOGON_FAILURE whether
  * the user or the password was wrong.
  */
-public final class NtlmAcceptorContext implements SecurityContext {
+public final class NtlmAcceptorContext extends NtlmContext {
     /**
      * Flags the server always selects (§3.2.5.1.1); signing, sealing and key strength follow the client. Unicode is
      * selected even for a client that offers only OEM (python ntlm-auth does): its AUTHENTICATE_MESSAGE is then
@@ -61,9 +59,9 @@ public final class NtlmAcceptorContext implements SecurityContext {
     private byte[] challengeToken;
     private String peerName;
     private boolean micVerified;
-    private NtlmSessionSecurity security;
 
     private NtlmAcceptorContext(Builder b) {
+        super("acceptor");
         this.users = b.users;
         this.computerName = b.computerName;
         this.domainName = b.domainName != null ? b.domainName : b.computerName;
@@ -77,11 +75,6 @@ public final class NtlmAcceptorContext implements SecurityContext {
 
     public static Builder builder(NtlmUserStore users) {
         return new Builder(users);
-    }
-
-    @Override
-    public Mechanism mechanism() {
-        return Mechanism.NTLM;
     }
 
     @Override
@@ -270,48 +263,6 @@ public final class NtlmAcceptorContext implements SecurityContext {
         return Optional.ofNullable(challenge);
     }
 
-    public NtlmSessionSecurity sessionSecurity() throws NtlmException {
-        if (state != State.ESTABLISHED) {
-            throw new NtlmException("NTLM acceptor: message protection needs an established context (state "
-                    + state + ")");
-        }
-        return security;
-    }
-
-    @Override
-    public byte[] wrap(byte[] message) throws ProtocolException {
-        return sessionSecurity().wrap(message);
-    }
-
-    @Override
-    public byte[] unwrap(byte[] token) throws ProtocolException {
-        return sessionSecurity().unwrap(token);
-    }
-
-    @Override
-    public byte[] getMic(byte[] message) throws ProtocolException {
-        return sessionSecurity().sign(message);
-    }
-
-    @Override
-    public void verifyMic(byte[] message, byte[] mic) throws ProtocolException {
-        sessionSecurity().verify(message, mic);
-    }
-
-    @Override
-    public void resetCryptoState() {
-        if (security != null && state == State.ESTABLISHED) {
-            security.resetCryptoState();
-        }
-    }
-
-    @Override
-    public void resetCryptoState(boolean outgoing) {
-        if (security != null && state == State.ESTABLISHED) {
-            security.resetCryptoState(outgoing);
-        }
-    }
-
     /** The authenticated client as {@code DOMAIN\\user} (the computer name for local accounts); null before. */
     @Override
     public String peerName() {
@@ -319,10 +270,12 @@ public final class NtlmAcceptorContext implements SecurityContext {
     }
 
     @Override
-    public void close() {
-        if (security != null) {
-            security.close();
-        }
+    Object state() {
+        return state;
+    }
+
+    @Override
+    void markClosed() {
         state = State.CLOSED;
     }
 

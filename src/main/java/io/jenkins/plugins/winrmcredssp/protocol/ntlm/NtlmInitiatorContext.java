@@ -2,8 +2,6 @@ package io.jenkins.plugins.winrmcredssp.protocol.ntlm;
 
 import io.jenkins.plugins.winrmcredssp.protocol.ProtocolException;
 import io.jenkins.plugins.winrmcredssp.protocol.auth.Entropy;
-import io.jenkins.plugins.winrmcredssp.protocol.auth.Mechanism;
-import io.jenkins.plugins.winrmcredssp.protocol.auth.SecurityContext;
 import io.jenkins.plugins.winrmcredssp.protocol.auth.UserCredentials;
 import io.jenkins.plugins.winrmcredssp.protocol.ntlm.av.AvId;
 import io.jenkins.plugins.winrmcredssp.protocol.ntlm.av.AvPair;
@@ -34,7 +32,7 @@ import java.util.OptionalLong;
  * }
  * }</pre>
  */
-public final class NtlmInitiatorContext implements SecurityContext {
+public final class NtlmInitiatorContext extends NtlmContext {
     /** What the client asks for in its NEGOTIATE_MESSAGE (0xE2888235; FreeRDP refuses less than 0x205). */
     public static final EnumSet<NegotiateFlag> NEGOTIATE_FLAGS = EnumSet.of(
             NegotiateFlag.NEGOTIATE_UNICODE, NegotiateFlag.REQUEST_TARGET, NegotiateFlag.NEGOTIATE_NTLM,
@@ -56,9 +54,9 @@ public final class NtlmInitiatorContext implements SecurityContext {
     private State state = State.INITIAL;
     private NtlmNegotiate negotiate;
     private boolean micProvided;
-    private NtlmSessionSecurity security;
 
     private NtlmInitiatorContext(Builder b) {
+        super("initiator");
         this.credentials = b.credentials;
         this.targetSpn = b.targetSpn;
         this.channelBindingsHash = b.channelBindingsHash;
@@ -71,11 +69,6 @@ public final class NtlmInitiatorContext implements SecurityContext {
     /** @param credentials used until the context is established; the context does not destroy them */
     public static Builder builder(UserCredentials credentials) {
         return new Builder(credentials);
-    }
-
-    @Override
-    public Mechanism mechanism() {
-        return Mechanism.NTLM;
     }
 
     @Override
@@ -200,49 +193,6 @@ public final class NtlmInitiatorContext implements SecurityContext {
         return micProvided;
     }
 
-    /** The session security of the established context. */
-    public NtlmSessionSecurity sessionSecurity() throws NtlmException {
-        if (state != State.ESTABLISHED) {
-            throw new NtlmException("NTLM initiator: message protection needs an established context (state "
-                    + state + ")");
-        }
-        return security;
-    }
-
-    @Override
-    public byte[] wrap(byte[] message) throws ProtocolException {
-        return sessionSecurity().wrap(message);
-    }
-
-    @Override
-    public byte[] unwrap(byte[] token) throws ProtocolException {
-        return sessionSecurity().unwrap(token);
-    }
-
-    @Override
-    public byte[] getMic(byte[] message) throws ProtocolException {
-        return sessionSecurity().sign(message);
-    }
-
-    @Override
-    public void verifyMic(byte[] message, byte[] mic) throws ProtocolException {
-        sessionSecurity().verify(message, mic);
-    }
-
-    @Override
-    public void resetCryptoState() {
-        if (security != null && state == State.ESTABLISHED) {
-            security.resetCryptoState();
-        }
-    }
-
-    @Override
-    public void resetCryptoState(boolean outgoing) {
-        if (security != null && state == State.ESTABLISHED) {
-            security.resetCryptoState(outgoing);
-        }
-    }
-
     /** The target SPN given to the builder, or {@code null}. */
     @Override
     public String peerName() {
@@ -250,10 +200,12 @@ public final class NtlmInitiatorContext implements SecurityContext {
     }
 
     @Override
-    public void close() {
-        if (security != null) {
-            security.close();
-        }
+    Object state() {
+        return state;
+    }
+
+    @Override
+    void markClosed() {
         state = State.CLOSED;
     }
 
