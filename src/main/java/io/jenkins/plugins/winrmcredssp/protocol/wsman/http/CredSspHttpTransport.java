@@ -178,7 +178,7 @@ public final class CredSspHttpTransport implements WsmanTransport, AutoCloseable
                 try {
                     if (last) {
                         session = context;
-                        sealing = https ? null : new EncryptedMessage(new Sealer(context), context.maxWrapLength());
+                        sealing = https ? null : EncryptedMessage.credSsp(new Sealer(context), context.maxWrapLength());
                         reply = post(token, body(soapRequest));
                     } else {
                         reply = post(token, null);
