@@ -261,7 +261,14 @@ public final class CredSspHttpTransport implements WsmanTransport, AutoCloseable
                 throw new WinRmHttpException("The WinRM service at " + endpoint + " answered HTTP 500 "
                         + reply.reason + " to " + operation(request) + " without an encrypted SOAP fault" + snippet(reply.body));
             }
-            return sealing.decode(contentType, reply.body);
+            try {
+                return sealing.decode(contentType, reply.body);
+            } catch (IOException | RuntimeException e) {
+                // the TLS session's record sequence is now out of step with the server's: start afresh next time
+                dropSession();
+                connections.closeIdle(TimeValue.ZERO_MILLISECONDS);
+                throw e;
+            }
         }
         if (reply.status == 500 && (contentType == null || !contentType.toLowerCase(Locale.ROOT).contains("xml"))) {
             throw new WinRmHttpException("The WinRM service at " + endpoint + " answered HTTP 500 " + reply.reason
