@@ -198,6 +198,31 @@ class WinRmCredSspFailuresTest {
     }
 
     @Test
+    void kerberosOnlyNeverFallsBackToNtlm() throws Exception {
+        service = windows().start();
+        try (WinRmCredSspClient client = WinRmCredSspClient.connect(connection(service.endpoint(), PASSWORD)
+                .mechanism(AuthMechanism.KERBEROS).build())) {
+            Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> echo(client));
+            assertThat(failure).isInstanceOf(io.jenkins.plugins.winrmcredssp.protocol.ProtocolException.class)
+                    .hasMessageContaining("Kerberos").hasMessageNotContaining(PASSWORD);
+        }
+        assertThat(service.delegatedLogons()).isEmpty();
+    }
+
+    @Test
+    void descriptionsNeverContainThePassword() throws Exception {
+        service = windows().start();
+        WinRmConnection connection = connection(service.endpoint(), PASSWORD).build();
+        try (WinRmCredSspClient client = WinRmCredSspClient.connect(connection)) {
+            assertThat(client.sessionInfo()).isEmpty();
+            echo(client);
+            assertThat(client.sessionInfo().orElseThrow().toString()).doesNotContain(PASSWORD);
+            assertThat(client.sessionInfo().orElseThrow().describe()).doesNotContain(PASSWORD).contains("NTLM");
+        }
+        assertThat(connection.toString()).doesNotContain(PASSWORD).contains("alice");
+    }
+
+    @Test
     void requestTimeoutMustExceedOperationTimeout() {
         assertThatThrownBy(() -> WinRmConnection.builder(URI.create("http://h:5985/wsman"), alice(PASSWORD))
                 .operationTimeout(Duration.ofSeconds(60)).requestTimeout(Duration.ofSeconds(30)).build())
