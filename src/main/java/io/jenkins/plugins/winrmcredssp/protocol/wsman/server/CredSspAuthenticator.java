@@ -9,6 +9,7 @@ import io.jenkins.plugins.winrmcredssp.protocol.credssp.TlsServerIdentity;
 import io.jenkins.plugins.winrmcredssp.protocol.credssp.TsPasswordCreds;
 import io.jenkins.plugins.winrmcredssp.protocol.ntlm.NtlmAccount;
 import io.jenkins.plugins.winrmcredssp.protocol.ntlm.NtlmUserStore;
+import io.jenkins.plugins.winrmcredssp.protocol.spnego.SecurityContextFactory;
 import io.jenkins.plugins.winrmcredssp.protocol.wsman.EncryptedMessage;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -37,6 +38,7 @@ public final class CredSspAuthenticator implements HttpAuthenticator {
     private final NtlmUserStore users;
     private final TlsServerIdentity identity;
     private final TlsOptions tlsOptions;
+    private final SecurityContextFactory kerberos;
     private final List<DelegatedLogon> logons = new ArrayList<>();
 
     public CredSspAuthenticator(NtlmUserStore users) {
@@ -45,9 +47,19 @@ public final class CredSspAuthenticator implements HttpAuthenticator {
 
     /** @param tlsOptions the CredSSP TLS versions (independent of HTTPS, as on Windows) */
     public CredSspAuthenticator(NtlmUserStore users, TlsServerIdentity identity, TlsOptions tlsOptions) {
+        this(users, identity, tlsOptions, null);
+    }
+
+    /**
+     * @param kerberos fresh Kerberos acceptors offered first inside SPNEGO (what a domain member does), or
+     *                 {@code null} for NTLM only
+     */
+    public CredSspAuthenticator(NtlmUserStore users, TlsServerIdentity identity, TlsOptions tlsOptions,
+            SecurityContextFactory kerberos) {
         this.users = users;
         this.identity = identity;
         this.tlsOptions = tlsOptions;
+        this.kerberos = kerberos;
     }
 
     @Override
@@ -94,7 +106,7 @@ public final class CredSspAuthenticator implements HttpAuthenticator {
         @Override
         public AuthStep step(byte[] token) throws ProtocolException {
             if (context == null) {
-                context = CredSspAcceptorContext.builder(identity, () -> NegotiateAcceptorContext.forAccounts(users, null))
+                context = CredSspAcceptorContext.builder(identity, () -> NegotiateAcceptorContext.forAccounts(users, null, kerberos))
                         .tlsOptions(tlsOptions).build();
             }
             byte[] reply;

@@ -5,9 +5,11 @@ import io.jenkins.plugins.winrmcredssp.protocol.auth.Mechanism;
 import io.jenkins.plugins.winrmcredssp.protocol.auth.SecurityContext;
 import io.jenkins.plugins.winrmcredssp.protocol.ntlm.NtlmAcceptorContext;
 import io.jenkins.plugins.winrmcredssp.protocol.ntlm.NtlmUserStore;
+import io.jenkins.plugins.winrmcredssp.protocol.spnego.SecurityContextFactory;
 import io.jenkins.plugins.winrmcredssp.protocol.spnego.SpnegoAcceptorContext;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -34,9 +36,24 @@ public final class NegotiateAcceptorContext implements SecurityContext {
 
     /** Raw NTLMSSP or SPNEGO/NTLM against these accounts, the server calling itself {@code LOCALWINRM}. */
     public static NegotiateAcceptorContext forAccounts(NtlmUserStore users, byte[] channelBindingsHash) {
+        return forAccounts(users, channelBindingsHash, null);
+    }
+
+    /**
+     * Raw NTLMSSP, or SPNEGO offering Kerberos (when {@code kerberos} is given, as on a domain member) and NTLM.
+     *
+     * @param kerberos fresh Kerberos acceptors (e.g. JGSS with the service's keytab), or {@code null} for NTLM only
+     */
+    public static NegotiateAcceptorContext forAccounts(NtlmUserStore users, byte[] channelBindingsHash,
+            SecurityContextFactory kerberos) {
         Supplier<NtlmAcceptorContext> ntlm = () -> NtlmAcceptorContext.builder(users).computerName("LOCALWINRM")
                 .channelBindingsHash(channelBindingsHash).build();
-        return new NegotiateAcceptorContext(ntlm, () -> new SpnegoAcceptorContext(Map.of(Mechanism.NTLM, ntlm::get)));
+        Map<Mechanism, SecurityContextFactory> mechanisms = new EnumMap<>(Mechanism.class);
+        if (kerberos != null) {
+            mechanisms.put(Mechanism.KERBEROS, kerberos);
+        }
+        mechanisms.put(Mechanism.NTLM, ntlm::get);
+        return new NegotiateAcceptorContext(ntlm, () -> new SpnegoAcceptorContext(mechanisms));
     }
 
     static boolean isRawNtlm(byte[] token) {
