@@ -23,21 +23,93 @@ public final class Messages {
         return new Localizable(HOLDER, "WinRmCredentials.NoId");
     }
 
-    /** Credentials '{0}' were not found, or this build may not use them. */
-    public static String WinRmCredentials_NotFound(Object id) {
-        return HOLDER.format("WinRmCredentials.NotFound", id);
+    /** Credentials '&#123;0&#125;' were not found, or this build may not use them. Check the ID and the credentials' scope and folder. */
+    public static String WinRmCredentials_NotFound(Object arg0) {
+        return HOLDER.format("WinRmCredentials.NotFound", arg0);
     }
 
-    public static Localizable _WinRmCredentials_NotFound(Object id) {
-        return new Localizable(HOLDER, "WinRmCredentials.NotFound", id);
+    public static Localizable _WinRmCredentials_NotFound(Object arg0) {
+        return new Localizable(HOLDER, "WinRmCredentials.NotFound", arg0);
     }
 
-    /** Credentials '{0}' are of type {1}; WinRM CredSSP needs a "Username with password" credential. */
-    public static String WinRmCredentials_WrongType(Object id, Object type) {
-        return HOLDER.format("WinRmCredentials.WrongType", id, type);
+    /** Credentials '&#123;0&#125;' are of type &#123;1&#125;; WinRM CredSSP needs a "Username with password" credential. */
+    public static String WinRmCredentials_WrongType(Object arg0, Object arg1) {
+        return HOLDER.format("WinRmCredentials.WrongType", arg0, arg1);
     }
 
-    public static Localizable _WinRmCredentials_WrongType(Object id, Object type) {
-        return new Localizable(HOLDER, "WinRmCredentials.WrongType", id, type);
+    public static Localizable _WinRmCredentials_WrongType(Object arg0, Object arg1) {
+        return new Localizable(HOLDER, "WinRmCredentials.WrongType", arg0, arg1);
+    }
+
+    /** Set either command (cmd.exe) or powershell, not both. */
+    public static String WinRmCommandSettings_BothScripts() {
+        return HOLDER.format("WinRmCommandSettings.BothScripts");
+    }
+
+    public static Localizable _WinRmCommandSettings_BothScripts() {
+        return new Localizable(HOLDER, "WinRmCommandSettings.BothScripts");
+    }
+
+    /** Nothing to run: set command (a cmd.exe command line) or powershell (a PowerShell script). */
+    public static String WinRmCommandSettings_NoScript() {
+        return HOLDER.format("WinRmCommandSettings.NoScript");
+    }
+
+    public static Localizable _WinRmCommandSettings_NoScript() {
+        return new Localizable(HOLDER, "WinRmCommandSettings.NoScript");
+    }
+
+    /** Environment lines must look like NAME=value, not '&#123;0&#125;'. */
+    public static String WinRmCommandSettings_BadEnvironmentLine(Object arg0) {
+        return HOLDER.format("WinRmCommandSettings.BadEnvironmentLine", arg0);
+    }
+
+    public static Localizable _WinRmCommandSettings_BadEnvironmentLine(Object arg0) {
+        return new Localizable(HOLDER, "WinRmCommandSettings.BadEnvironmentLine", arg0);
+    }
+
+    /** Invalid WinRM CredSSP settings: &#123;0&#125; */
+    public static String WinRmExecution_InvalidOptions(Object arg0) {
+        return HOLDER.format("WinRmExecution.InvalidOptions", arg0);
+    }
+
+    public static Localizable _WinRmExecution_InvalidOptions(Object arg0) {
+        return new Localizable(HOLDER, "WinRmExecution.InvalidOptions", arg0);
+    }
+
+    /** Cannot run on the agent: it is offline. */
+    public static String WinRmExecution_NoChannel() {
+        return HOLDER.format("WinRmExecution.NoChannel");
+    }
+
+    public static Localizable _WinRmExecution_NoChannel() {
+        return new Localizable(HOLDER, "WinRmExecution.NoChannel");
+    }
+
+    /** Remote command on &#123;0&#125; failed with exit code &#123;1&#125; */
+    public static String WinRmExecution_ExitCode(Object arg0, Object arg1) {
+        return HOLDER.format("WinRmExecution.ExitCode", arg0, arg1);
+    }
+
+    public static Localizable _WinRmExecution_ExitCode(Object arg0, Object arg1) {
+        return new Localizable(HOLDER, "WinRmExecution.ExitCode", arg0, arg1);
+    }
+
+    /** Run a command on a Windows host over WinRM with CredSSP */
+    public static String WinRmStep_DisplayName() {
+        return HOLDER.format("WinRmStep.DisplayName");
+    }
+
+    public static Localizable _WinRmStep_DisplayName() {
+        return new Localizable(HOLDER, "WinRmStep.DisplayName");
+    }
+
+    /** Run a command on a Windows host over WinRM with CredSSP */
+    public static String WinRmBuilder_DisplayName() {
+        return HOLDER.format("WinRmBuilder.DisplayName");
+    }
+
+    public static Localizable _WinRmBuilder_DisplayName() {
+        return new Localizable(HOLDER, "WinRmBuilder.DisplayName");
     }
 }
