@@ -112,4 +112,85 @@ public final class Messages {
     public static Localizable _WinRmBuilder_DisplayName() {
         return new Localizable(HOLDER, "WinRmBuilder.DisplayName");
     }
+
+    /** HTTPS (port 5986, server authenticated by its certificate) */
+    public static String WinRmForm_TransportHttps() {
+        return HOLDER.format("WinRmForm.TransportHttps");
+    }
+
+    public static Localizable _WinRmForm_TransportHttps() {
+        return new Localizable(HOLDER, "WinRmForm.TransportHttps");
+    }
+
+    /** HTTP (port 5985, WinRM message encryption only) */
+    public static String WinRmForm_TransportHttp() {
+        return HOLDER.format("WinRmForm.TransportHttp");
+    }
+
+    public static Localizable _WinRmForm_TransportHttp() {
+        return new Localizable(HOLDER, "WinRmForm.TransportHttp");
+    }
+
+    /** Negotiate (Kerberos if possible, else NTLM) */
+    public static String WinRmForm_AuthAuto() {
+        return HOLDER.format("WinRmForm.AuthAuto");
+    }
+
+    public static Localizable _WinRmForm_AuthAuto() {
+        return new Localizable(HOLDER, "WinRmForm.AuthAuto");
+    }
+
+    /** NTLM */
+    public static String WinRmForm_AuthNtlm() {
+        return HOLDER.format("WinRmForm.AuthNtlm");
+    }
+
+    public static Localizable _WinRmForm_AuthNtlm() {
+        return new Localizable(HOLDER, "WinRmForm.AuthNtlm");
+    }
+
+    /** Kerberos */
+    public static String WinRmForm_AuthKerberos() {
+        return HOLDER.format("WinRmForm.AuthKerberos");
+    }
+
+    public static Localizable _WinRmForm_AuthKerberos() {
+        return new Localizable(HOLDER, "WinRmForm.AuthKerberos");
+    }
+
+    /** The Windows host name or IP address is required. */
+    public static String WinRmForm_HostRequired() {
+        return HOLDER.format("WinRmForm.HostRequired");
+    }
+
+    public static Localizable _WinRmForm_HostRequired() {
+        return new Localizable(HOLDER, "WinRmForm.HostRequired");
+    }
+
+    /** Without certificate verification anyone able to intercept the connection could read or change the commands and their output. Prefer a certificate thumbprint or CA certificate. */
+    public static String WinRmForm_SkipVerificationWarning() {
+        return HOLDER.format("WinRmForm.SkipVerificationWarning");
+    }
+
+    public static Localizable _WinRmForm_SkipVerificationWarning() {
+        return new Localizable(HOLDER, "WinRmForm.SkipVerificationWarning");
+    }
+
+    /** You may not select both returnStdout and returnStatus. */
+    public static String WinRmStep_BothReturns() {
+        return HOLDER.format("WinRmStep.BothReturns");
+    }
+
+    public static Localizable _WinRmStep_BothReturns() {
+        return new Localizable(HOLDER, "WinRmStep.BothReturns");
+    }
+
+    /** This build of the plugin has no CredSSP HTTP transport yet. */
+    public static String WinRmExecution_NoTransport() {
+        return HOLDER.format("WinRmExecution.NoTransport");
+    }
+
+    public static Localizable _WinRmExecution_NoTransport() {
+        return new Localizable(HOLDER, "WinRmExecution.NoTransport");
+    }
 }

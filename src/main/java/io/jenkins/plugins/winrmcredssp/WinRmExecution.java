@@ -56,6 +56,13 @@ final class WinRmExecution {
         }
     }
 
+    /** The CredSSP HTTP transport. */
+    static WinRmSessionOpener defaultOpener() {
+        return (options, username, password) -> {
+            throw new AbortException(Messages.WinRmExecution_NoTransport());
+        };
+    }
+
     /** Fails the build step unless the exit code is 0. */
     static void requireSuccess(WinRmCommandSettings settings, int exitCode) throws AbortException {
         if (exitCode != 0) {
