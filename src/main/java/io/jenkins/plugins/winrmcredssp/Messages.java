@@ -184,13 +184,4 @@ public final class Messages {
     public static Localizable _WinRmStep_BothReturns() {
         return new Localizable(HOLDER, "WinRmStep.BothReturns");
     }
-
-    /** This build of the plugin has no CredSSP HTTP transport yet. */
-    public static String WinRmExecution_NoTransport() {
-        return HOLDER.format("WinRmExecution.NoTransport");
-    }
-
-    public static Localizable _WinRmExecution_NoTransport() {
-        return new Localizable(HOLDER, "WinRmExecution.NoTransport");
-    }
 }

@@ -7,6 +7,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.winrmcredssp.runner.CommandTimedOutException;
+import io.jenkins.plugins.winrmcredssp.runner.CredSspSessionOpener;
 import io.jenkins.plugins.winrmcredssp.runner.RemoteScript;
 import io.jenkins.plugins.winrmcredssp.runner.WinRmSessionOpener;
 import java.io.IOException;
@@ -58,9 +59,7 @@ final class WinRmExecution {
 
     /** The CredSSP HTTP transport. */
     static WinRmSessionOpener defaultOpener() {
-        return (options, username, password) -> {
-            throw new AbortException(Messages.WinRmExecution_NoTransport());
-        };
+        return new CredSspSessionOpener();
     }
 
     /** Fails the build step unless the exit code is 0. */

@@ -48,7 +48,7 @@ public final class WinRmCommandRunner {
         SecretMaskingOutputStream maskedErr = new SecretMaskingOutputStream(stderr, password, StandardCharsets.UTF_8);
         int exitCode;
         try (WinRmSession session = opener.open(options, username, password);
-                WinRmShell shell = session.client().openShell(shellOptions(options))) {
+                WinRmShell shell = session.openShell(shellOptions(options))) {
             String negotiated = session.negotiated();
             if (!negotiated.isEmpty()) {
                 log.println("Negotiated " + negotiated);

@@ -1,7 +1,9 @@
 package io.jenkins.plugins.winrmcredssp.testsupport;
 
 import io.jenkins.plugins.winrmcredssp.WinRmConnectionOptions;
+import io.jenkins.plugins.winrmcredssp.protocol.wsman.ShellOptions;
 import io.jenkins.plugins.winrmcredssp.protocol.wsman.WinRmClient;
+import io.jenkins.plugins.winrmcredssp.protocol.wsman.WinRmShell;
 import io.jenkins.plugins.winrmcredssp.protocol.wsman.WsmanSettings;
 import io.jenkins.plugins.winrmcredssp.protocol.wsman.WsmanTransport;
 import io.jenkins.plugins.winrmcredssp.runner.WinRmSession;
@@ -45,8 +47,8 @@ public final class BasicAuthSessionOpener implements WinRmSessionOpener {
                 WsmanSettings.defaults(endpoint.toString()).withOperationTimeout(OPERATION_TIMEOUT));
         return new WinRmSession() {
             @Override
-            public WinRmClient client() {
-                return client;
+            public WinRmShell openShell(ShellOptions shellOptions) throws IOException {
+                return client.openShell(shellOptions);
             }
 
             @Override
