@@ -184,4 +184,31 @@ public final class Messages {
     public static Localizable _WinRmStep_BothReturns() {
         return new Localizable(HOLDER, "WinRmStep.BothReturns");
     }
+
+    /** Test the connection from a job's configuration page: credentials are looked up in the job's context. */
+    public static String WinRmForm_TestNeedsJob() {
+        return HOLDER.format("WinRmForm.TestNeedsJob");
+    }
+
+    public static Localizable _WinRmForm_TestNeedsJob() {
+        return new Localizable(HOLDER, "WinRmForm.TestNeedsJob");
+    }
+
+    /** Connected to &#123;0&#125; as &#123;1&#125; and opened shell &#123;2&#125;. Negotiated &#123;3&#125; */
+    public static String WinRmForm_TestSucceeded(Object arg0, Object arg1, Object arg2, Object arg3) {
+        return HOLDER.format("WinRmForm.TestSucceeded", arg0, arg1, arg2, arg3);
+    }
+
+    public static Localizable _WinRmForm_TestSucceeded(Object arg0, Object arg1, Object arg2, Object arg3) {
+        return new Localizable(HOLDER, "WinRmForm.TestSucceeded", arg0, arg1, arg2, arg3);
+    }
+
+    /** Could not open a session and a shell at &#123;0&#125;: &#123;1&#125; */
+    public static String WinRmForm_TestFailed(Object arg0, Object arg1) {
+        return HOLDER.format("WinRmForm.TestFailed", arg0, arg1);
+    }
+
+    public static Localizable _WinRmForm_TestFailed(Object arg0, Object arg1) {
+        return new Localizable(HOLDER, "WinRmForm.TestFailed", arg0, arg1);
+    }
 }

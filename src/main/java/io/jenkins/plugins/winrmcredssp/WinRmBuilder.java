@@ -20,6 +20,7 @@ import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * Freestyle build step (also {@code step([$class: ...])}/{@code winrmCredSSPCommand} in Pipeline) with the same options
@@ -189,6 +190,25 @@ public final class WinRmBuilder extends Builder implements SimpleBuildStep {
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId,
                 @QueryParameter String host) {
             return WinRmFormSupport.credentialsIdItems(item, credentialsId, host);
+        }
+
+        /** The form's Test Connection button: connects from the controller with the selected credentials. */
+        @POST
+        public FormValidation doTestConnection(@AncestorInPath Item item, @QueryParameter String host,
+                @QueryParameter String credentialsId, @QueryParameter int port, @QueryParameter String transport,
+                @QueryParameter String certificateThumbprint, @QueryParameter String caCertificate,
+                @QueryParameter boolean skipCertificateVerification, @QueryParameter String authMechanism,
+                @QueryParameter String spn, @QueryParameter int minCredSSPVersion) {
+            WinRmCommandSettings settings = new WinRmCommandSettings(host, credentialsId);
+            settings.setPort(port);
+            settings.setTransport(transport);
+            settings.setCertificateThumbprint(certificateThumbprint);
+            settings.setCaCertificate(caCertificate);
+            settings.setSkipCertificateVerification(skipCertificateVerification);
+            settings.setAuthMechanism(authMechanism);
+            settings.setSpn(spn);
+            settings.setMinCredSSPVersion(minCredSSPVersion);
+            return WinRmFormSupport.testConnection(item, settings, WinRmExecution.defaultOpener());
         }
 
         public ListBoxModel doFillTransportItems() {

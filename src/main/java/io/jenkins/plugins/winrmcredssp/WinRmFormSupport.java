@@ -1,9 +1,19 @@
 package io.jenkins.plugins.winrmcredssp;
 
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.IdCredentials;
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.winrmcredssp.protocol.wsman.ShellOptions;
+import io.jenkins.plugins.winrmcredssp.protocol.wsman.WinRmShell;
+import io.jenkins.plugins.winrmcredssp.runner.WinRmSession;
+import io.jenkins.plugins.winrmcredssp.runner.WinRmSessionOpener;
+import java.io.IOException;
+import java.util.Arrays;
 import java.util.Locale;
+import jenkins.model.Jenkins;
 
 /**
  * Form helpers both descriptors delegate to (choices and field checks that contact nothing), so the step and the
@@ -70,6 +80,47 @@ final class WinRmFormSupport {
             return FormValidation.ok();
         } catch (IllegalArgumentException e) {
             return FormValidation.error(e.getMessage());
+        }
+    }
+
+    /**
+     * Opens a session and a shell with the form's settings, from the controller, and reports what was negotiated.
+     * Connects somewhere with stored credentials, so only for those who may configure the job (the caller has checked
+     * POST; this checks the permission).
+     */
+    static FormValidation testConnection(Item item, WinRmCommandSettings settings, WinRmSessionOpener opener) {
+        if (item == null) {
+            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+            return FormValidation.error(Messages.WinRmForm_TestNeedsJob());
+        }
+        item.checkPermission(Item.CONFIGURE);
+        WinRmConnectionOptions options;
+        try {
+            options = settings.toOptions();
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(Messages.WinRmExecution_InvalidOptions(e.getMessage()));
+        }
+        String id = settings.getCredentialsId();
+        if (id == null) {
+            return FormValidation.error(Messages.WinRmCredentials_NoId());
+        }
+        IdCredentials found = CredentialsProvider.findCredentialByIdInItem(id, IdCredentials.class, item,
+                CredentialsIdItems.authenticationOf(item), WinRmCredentials.domainOf(settings.getHost()));
+        if (found == null) {
+            return FormValidation.error(Messages.WinRmCredentials_NotFound(id));
+        }
+        if (!(found instanceof StandardUsernamePasswordCredentials credentials)) {
+            return FormValidation.error(Messages.WinRmCredentials_WrongType(id, found.getClass().getSimpleName()));
+        }
+        char[] password = credentials.getPassword().getPlainText().toCharArray();
+        try (WinRmSession session = opener.open(options, credentials.getUsername(), password);
+                WinRmShell shell = session.openShell(ShellOptions.defaults())) {
+            return FormValidation.ok(Messages.WinRmForm_TestSucceeded(options.endpoint(), credentials.getUsername(),
+                    shell.shellId(), session.negotiated()));
+        } catch (IOException | RuntimeException e) {
+            return FormValidation.error(Messages.WinRmForm_TestFailed(options.endpoint(), String.valueOf(e.getMessage())));
+        } finally {
+            Arrays.fill(password, '\0');
         }
     }
 
