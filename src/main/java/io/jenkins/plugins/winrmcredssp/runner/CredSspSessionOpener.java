@@ -14,7 +14,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 /**
  * Opens sessions with the CredSSP HTTP transport ({@link WinRmCredSspClient}): the plugin's production opener.
@@ -22,12 +21,6 @@ import java.time.Duration;
  */
 public final class CredSspSessionOpener implements WinRmSessionOpener {
     private static final long serialVersionUID = 1L;
-
-    /**
-     * How long a Receive waits on the server: also how soon an aborted build is noticed, since a blocked HTTP read
-     * cannot be interrupted.
-     */
-    static final Duration OPERATION_TIMEOUT = Duration.ofSeconds(10);
 
     @Override
     public WinRmSession open(WinRmConnectionOptions options, String username, char[] password) throws IOException {
@@ -39,8 +32,7 @@ public final class CredSspSessionOpener implements WinRmSessionOpener {
         }
         WinRmConnection.Builder connection = WinRmConnection.builder(URI.create(options.endpoint()), credentials)
                 .mechanism(AuthMechanism.valueOf(options.authMechanism().name()))
-                .minimumCredSspVersion(options.minCredSspVersion())
-                .operationTimeout(OPERATION_TIMEOUT);
+                .minimumCredSspVersion(options.minCredSspVersion());
         options.spn().ifPresent(connection::spn);
         Path caFile = null;
         try {
