@@ -9,6 +9,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.StreamTaskListener;
 import io.jenkins.plugins.winrmcredssp.protocol.auth.UserCredentials;
+import io.jenkins.plugins.winrmcredssp.protocol.wsman.PowerShellCommand;
 import io.jenkins.plugins.winrmcredssp.protocol.wsman.server.BasicAuthenticator;
 import io.jenkins.plugins.winrmcredssp.protocol.wsman.server.LocalWinRmService;
 import io.jenkins.plugins.winrmcredssp.standin.StandInJenkins;
@@ -106,6 +107,18 @@ class WinRmStepStandInTest {
         step.setCommand("exit 5");
         step.setReturnStatus(true);
         assertThat(runToEnd(step)).isEqualTo(5);
+    }
+
+    @Test
+    void powershellRunsPowerShellWithTheEncodedScript() throws Exception {
+        WinRmStep step = step("win");
+        step.setPowershell("Write-Output 'hi'");
+        step.setReturnStatus(true);
+        runToEnd(step);
+        // the local service runs commands with /bin/sh, where there is no powershell: what matters is what was sent
+        assertThat(service.shells().commandLines()).singleElement().asString()
+                .startsWith("powershell -NoProfile -NonInteractive -EncodedCommand ")
+                .endsWith(PowerShellCommand.encode("Write-Output 'hi'"));
     }
 
     @Test
