@@ -211,4 +211,13 @@ public final class Messages {
     public static Localizable _WinRmForm_TestFailed(Object arg0, Object arg1) {
         return new Localizable(HOLDER, "WinRmForm.TestFailed", arg0, arg1);
     }
+
+    /** This is a SHA-1 thumbprint (as Windows shows it); pin the certificate by its SHA-256 hash (64 hex digits): on the host, (Get-Item Cert:\\LocalMachine\\My\\&lt;thumbprint&gt;).GetCertHashString('SHA256') */
+    public static String WinRmForm_Sha1Thumbprint() {
+        return HOLDER.format("WinRmForm.Sha1Thumbprint");
+    }
+
+    public static Localizable _WinRmForm_Sha1Thumbprint() {
+        return new Localizable(HOLDER, "WinRmForm.Sha1Thumbprint");
+    }
 }

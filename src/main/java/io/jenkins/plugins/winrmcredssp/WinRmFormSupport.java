@@ -63,8 +63,9 @@ final class WinRmFormSupport {
             return FormValidation.ok();
         }
         try {
-            WinRmConnectionOptions.builder("host").certificateThumbprint(thumbprint).build();
-            return FormValidation.ok();
+            String normalized = WinRmConnectionOptions.builder("host").certificateThumbprint(thumbprint).build()
+                    .certificateThumbprint().orElseThrow();
+            return normalized.length() == 64 ? FormValidation.ok() : FormValidation.error(Messages.WinRmForm_Sha1Thumbprint());
         } catch (IllegalArgumentException e) {
             return FormValidation.error(e.getMessage());
         }
