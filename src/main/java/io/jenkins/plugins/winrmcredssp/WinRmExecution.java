@@ -12,6 +12,7 @@ import io.jenkins.plugins.winrmcredssp.runner.RemoteScript;
 import io.jenkins.plugins.winrmcredssp.runner.WinRmSessionOpener;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
 
 /**
  * The Jenkins side of one remote run, shared by the pipeline step and the freestyle builder: validates the settings,
@@ -50,6 +51,8 @@ final class WinRmExecution {
             return channel.call(callable);
         } catch (CommandTimedOutException e) {
             throw new AbortException(e.getMessage());
+        } catch (SocketTimeoutException e) {
+            throw e; // an InterruptedIOException, but a network timeout rather than an abort
         } catch (InterruptedIOException e) {
             InterruptedException interrupted = new InterruptedException(e.getMessage());
             interrupted.initCause(e);

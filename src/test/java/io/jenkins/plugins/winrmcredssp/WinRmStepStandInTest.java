@@ -19,6 +19,7 @@ import io.jenkins.plugins.winrmcredssp.testsupport.StandInFixtures.TestRun;
 import io.jenkins.plugins.winrmcredssp.testsupport.StandInFixtures.UsernamePassword;
 import io.jenkins.plugins.winrmcredssp.testsupport.StandInStepContext;
 import java.io.ByteArrayOutputStream;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -128,6 +129,15 @@ class WinRmStepStandInTest {
         assertThatThrownBy(() -> runToEnd(step)).isInstanceOf(AbortException.class)
                 .hasMessage(Messages.WinRmExecution_ExitCode("127.0.0.1", 7));
         assertThat(log()).contains("failing");
+    }
+
+    @Test
+    void aNetworkTimeoutIsAFailureNotAnAbort() {
+        WinRmStep step = new WinRmStep("127.0.0.1", "win").withOpener((options, user, password) -> {
+            throw new SocketTimeoutException("read timed out");
+        });
+        step.setCommand("echo hi");
+        assertThatThrownBy(() -> runToEnd(step)).isInstanceOf(SocketTimeoutException.class);
     }
 
     @Test
