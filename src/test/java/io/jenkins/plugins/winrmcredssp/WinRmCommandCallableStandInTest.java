@@ -12,9 +12,13 @@ import io.jenkins.plugins.winrmcredssp.protocol.auth.UserCredentials;
 import io.jenkins.plugins.winrmcredssp.protocol.wsman.server.BasicAuthenticator;
 import io.jenkins.plugins.winrmcredssp.protocol.wsman.server.LocalWinRmService;
 import io.jenkins.plugins.winrmcredssp.runner.CommandTimedOutException;
+import io.jenkins.plugins.winrmcredssp.runner.CredSspSessionOpener;
 import io.jenkins.plugins.winrmcredssp.runner.RemoteScript;
 import io.jenkins.plugins.winrmcredssp.testsupport.BasicAuthSessionOpener;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
@@ -145,6 +149,25 @@ class WinRmCommandCallableStandInTest {
                 .isInstanceOf(CommandTimedOutException.class).hasMessageContaining("timeout of 2 s");
         assertThat(service.shells().openShellIds()).isEmpty();
         awaitNoLiveProcess();
+    }
+
+    @Test
+    void crossesTheChannelAsJavaSerializationWithTheProductionOpener() throws Exception {
+        WinRmCommandCallable callable = new WinRmCommandCallable(options().timeout(Duration.ofSeconds(30)).build(),
+                RemoteScript.powerShell("Get-Date"), "alice", Secret.fromString(PASSWORD), TaskListener.NULL, true,
+                new CredSspSessionOpener());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(callable);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            assertThat(in.readObject()).isInstanceOf(WinRmCommandCallable.class)
+                    .hasToString(callable.toString());
+        }
+        ByteArrayOutputStream result = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(result)) {
+            out.writeObject(new WinRmCommandResult(3, "out"));
+        }
     }
 
     @Test
