@@ -46,6 +46,11 @@ public abstract class CredentialsProvider implements ExtensionPoint {
         return null;
     }
 
+    public static <C extends IdCredentials> C findCredentialByIdInItem(String id, Class<C> type, Item item,
+            Authentication authentication, List<DomainRequirement> domainRequirements) {
+        return findCredentialById(id, type, null, domainRequirements);
+    }
+
     public static <C extends Credentials> C track(Run build, C credentials) {
         if (credentials != null) {
             StandInJenkins.recordTracked(build, credentials);

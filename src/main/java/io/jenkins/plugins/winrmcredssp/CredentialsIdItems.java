@@ -49,7 +49,7 @@ public final class CredentialsIdItems {
     }
 
     /** As whom the build will look credentials up: the job's configured authentication, else the system. */
-    private static Authentication authenticationOf(Item item) {
+    static Authentication authenticationOf(Item item) {
         return item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2;
     }
 }

@@ -23,4 +23,14 @@ class ArchitectureTest {
                 .allowEmptyShould(false)
                 .check(PRODUCTION);
     }
+
+    @Test
+    void runnerHasNoJenkinsImports() {
+        noClasses().that().resideInAPackage("io.jenkins.plugins.winrmcredssp.runner..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "hudson..", "jenkins..", "org.jenkinsci..", "org.kohsuke..", "com.cloudbees..")
+                .because("the step and the builder share one runner that works without Jenkins")
+                .allowEmptyShould(false)
+                .check(PRODUCTION);
+    }
 }

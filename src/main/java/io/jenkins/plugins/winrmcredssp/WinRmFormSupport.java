@@ -1,0 +1,131 @@
+package io.jenkins.plugins.winrmcredssp;
+
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.IdCredentials;
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+import hudson.model.Item;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.winrmcredssp.protocol.wsman.ShellOptions;
+import io.jenkins.plugins.winrmcredssp.protocol.wsman.WinRmShell;
+import io.jenkins.plugins.winrmcredssp.runner.WinRmSession;
+import io.jenkins.plugins.winrmcredssp.runner.WinRmSessionOpener;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Locale;
+import jenkins.model.Jenkins;
+
+/**
+ * Form helpers both descriptors delegate to (choices and field checks that contact nothing), so the step and the
+ * builder show the same form.
+ */
+final class WinRmFormSupport {
+    private WinRmFormSupport() {
+    }
+
+    static ListBoxModel transportItems() {
+        ListBoxModel items = new ListBoxModel();
+        items.add(Messages.WinRmForm_TransportHttps(), "https");
+        items.add(Messages.WinRmForm_TransportHttp(), "http");
+        return items;
+    }
+
+    static ListBoxModel authMechanismItems() {
+        ListBoxModel items = new ListBoxModel();
+        for (WinRmConnectionOptions.AuthMechanism m : WinRmConnectionOptions.AuthMechanism.values()) {
+            String value = m.name().toLowerCase(Locale.ROOT);
+            items.add(switch (m) {
+                case AUTO -> Messages.WinRmForm_AuthAuto();
+                case NTLM -> Messages.WinRmForm_AuthNtlm();
+                case KERBEROS -> Messages.WinRmForm_AuthKerberos();
+            }, value);
+        }
+        return items;
+    }
+
+    static FormValidation checkHost(String host) {
+        if (host == null || host.isBlank()) {
+            return FormValidation.error(Messages.WinRmForm_HostRequired());
+        }
+        if (host.contains("$")) {
+            return FormValidation.ok();
+        }
+        try {
+            WinRmConnectionOptions.builder(host).build();
+            return FormValidation.ok();
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+
+    static FormValidation checkCertificateThumbprint(String thumbprint) {
+        if (thumbprint == null || thumbprint.isBlank()) {
+            return FormValidation.ok();
+        }
+        try {
+            String normalized = WinRmConnectionOptions.builder("host").certificateThumbprint(thumbprint).build()
+                    .certificateThumbprint().orElseThrow();
+            return normalized.length() == 64 ? FormValidation.ok() : FormValidation.error(Messages.WinRmForm_Sha1Thumbprint());
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+
+    static FormValidation checkSkipCertificateVerification(boolean skip) {
+        return skip ? FormValidation.warning(Messages.WinRmForm_SkipVerificationWarning()) : FormValidation.ok();
+    }
+
+    static FormValidation checkEnvironment(String environment) {
+        try {
+            WinRmCommandSettings.parseEnvironment(environment);
+            return FormValidation.ok();
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+
+    /**
+     * Opens a session and a shell with the form's settings, from the controller, and reports what was negotiated.
+     * Connects somewhere with stored credentials, so only for those who may configure the job (the caller has checked
+     * POST; this checks the permission).
+     */
+    static FormValidation testConnection(Item item, WinRmCommandSettings settings, WinRmSessionOpener opener) {
+        if (item == null) {
+            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+            return FormValidation.error(Messages.WinRmForm_TestNeedsJob());
+        }
+        item.checkPermission(Item.CONFIGURE);
+        WinRmConnectionOptions options;
+        try {
+            options = settings.toOptions();
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(Messages.WinRmExecution_InvalidOptions(e.getMessage()));
+        }
+        String id = settings.getCredentialsId();
+        if (id == null) {
+            return FormValidation.error(Messages.WinRmCredentials_NoId());
+        }
+        IdCredentials found = CredentialsProvider.findCredentialByIdInItem(id, IdCredentials.class, item,
+                CredentialsIdItems.authenticationOf(item), WinRmCredentials.domainOf(settings.getHost()));
+        if (found == null) {
+            return FormValidation.error(Messages.WinRmCredentials_NotFound(id));
+        }
+        if (!(found instanceof StandardUsernamePasswordCredentials credentials)) {
+            return FormValidation.error(Messages.WinRmCredentials_WrongType(id, found.getClass().getSimpleName()));
+        }
+        char[] password = credentials.getPassword().getPlainText().toCharArray();
+        try (WinRmSession session = opener.open(options, credentials.getUsername(), password);
+                WinRmShell shell = session.openShell(ShellOptions.defaults())) {
+            return FormValidation.ok(Messages.WinRmForm_TestSucceeded(options.endpoint(), credentials.getUsername(),
+                    shell.shellId(), session.negotiated()));
+        } catch (IOException | RuntimeException e) {
+            return FormValidation.error(Messages.WinRmForm_TestFailed(options.endpoint(), String.valueOf(e.getMessage())));
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    static ListBoxModel credentialsIdItems(Item item, String credentialsId, String host) {
+        return CredentialsIdItems.fill(item, credentialsId, host);
+    }
+}
