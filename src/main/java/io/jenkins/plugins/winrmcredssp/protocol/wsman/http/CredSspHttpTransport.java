@@ -3,9 +3,8 @@ package io.jenkins.plugins.winrmcredssp.protocol.wsman.http;
 import io.jenkins.plugins.winrmcredssp.protocol.credssp.CredSspClientContext;
 import io.jenkins.plugins.winrmcredssp.protocol.credssp.CredSspException;
 import io.jenkins.plugins.winrmcredssp.protocol.credssp.CredSspStage;
-import io.jenkins.plugins.winrmcredssp.protocol.credssp.TlsRecord;
 import io.jenkins.plugins.winrmcredssp.protocol.wsman.EncryptedMessage;
-import io.jenkins.plugins.winrmcredssp.protocol.wsman.SessionSealer;
+import io.jenkins.plugins.winrmcredssp.protocol.wsman.CredSspSealing;
 import io.jenkins.plugins.winrmcredssp.protocol.wsman.WsmanTransport;
 import java.io.IOException;
 import java.io.InputStream;
@@ -192,7 +191,7 @@ public final class CredSspHttpTransport implements WsmanTransport, AutoCloseable
                 try {
                     if (last) {
                         session = context;
-                        sealing = https ? null : EncryptedMessage.credSsp(new Sealer(context), context.maxWrapLength());
+                        sealing = https ? null : CredSspSealing.framing(context);
                         reply = post(token, body(soapRequest));
                     } else {
                         reply = post(token, null);
@@ -440,31 +439,6 @@ public final class CredSspHttpTransport implements WsmanTransport, AutoCloseable
                 }
             }
             return null;
-        }
-    }
-
-    /** MS-WSMV 2.2.9.1.3: each part is one TLS record of the CredSSP session. */
-    private static final class Sealer implements SessionSealer {
-        private final CredSspClientContext context;
-
-        Sealer(CredSspClientContext context) {
-            this.context = context;
-        }
-
-        @Override
-        public String protocol() {
-            return EncryptedMessage.CREDSSP_PROTOCOL;
-        }
-
-        @Override
-        public Sealed wrap(byte[] plaintext) throws IOException {
-            TlsRecord record = context.wrap(plaintext);
-            return new Sealed(record.trailerLength(), record.bytes());
-        }
-
-        @Override
-        public byte[] unwrap(Sealed sealed) throws IOException {
-            return context.unwrap(sealed.data());
         }
     }
 

@@ -10,6 +10,7 @@ import io.jenkins.plugins.winrmcredssp.protocol.credssp.TsPasswordCreds;
 import io.jenkins.plugins.winrmcredssp.protocol.ntlm.NtlmAccount;
 import io.jenkins.plugins.winrmcredssp.protocol.ntlm.NtlmUserStore;
 import io.jenkins.plugins.winrmcredssp.protocol.spnego.SecurityContextFactory;
+import io.jenkins.plugins.winrmcredssp.protocol.wsman.CredSspSealing;
 import io.jenkins.plugins.winrmcredssp.protocol.wsman.EncryptedMessage;
 import java.security.MessageDigest;
 import java.time.Clock;

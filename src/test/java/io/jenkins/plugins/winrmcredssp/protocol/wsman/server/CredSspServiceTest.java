@@ -13,6 +13,7 @@ import io.jenkins.plugins.winrmcredssp.protocol.ntlm.NtlmInitiatorContext;
 import io.jenkins.plugins.winrmcredssp.protocol.ntlm.NtlmUserStore;
 import io.jenkins.plugins.winrmcredssp.protocol.spnego.SpnegoCandidate;
 import io.jenkins.plugins.winrmcredssp.protocol.spnego.SpnegoInitiatorContext;
+import io.jenkins.plugins.winrmcredssp.protocol.wsman.CredSspSealing;
 import io.jenkins.plugins.winrmcredssp.protocol.wsman.EncryptedMessage;
 import io.jenkins.plugins.winrmcredssp.protocol.credssp.TlsOptions;
 import io.jenkins.plugins.winrmcredssp.protocol.credssp.TlsServerIdentity;
@@ -75,7 +76,7 @@ class CredSspServiceTest {
             headers.put("Authorization", "CredSSP " + Base64.getEncoder().encodeToString(out));
             if (context.isComplete()) {
                 // not EncryptedMessage.credSsp(): its 16384-byte parts exceed what one TLS 1.3 record takes from the JDK
-                EncryptedMessage sealing = new EncryptedMessage(new CredSspClientSealing(context), context.maxWrapLength());
+                EncryptedMessage sealing = CredSspSealing.framing(context);
                 byte[] body = firstRequest;
                 if (!service.https()) {
                     EncryptedMessage.Encoded encoded = sealing.encode(body);
