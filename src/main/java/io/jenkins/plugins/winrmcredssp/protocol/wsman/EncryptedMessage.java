@@ -49,9 +49,27 @@ public final class EncryptedMessage {
         this.partLimit = partLimit;
     }
 
-    /** CredSSP flavour: parts of at most 16384 bytes. */
+    /**
+     * CredSSP flavour with parts of at most 16384 bytes, the TLS maximum record plaintext: right for peers whose
+     * records take that much (TLS 1.2). A JDK TLS 1.3 session takes less per record (16367 bytes): use
+     * {@link #credSsp(SessionSealer, int)} with the context's {@code maxWrapLength()}.
+     */
     public static EncryptedMessage credSsp(SessionSealer sealer) {
         return new EncryptedMessage(sealer, CREDSSP_PART_LIMIT);
+    }
+
+    /**
+     * CredSSP flavour with parts no larger than one TLS record of this session holds.
+     *
+     * @param maxRecordPlaintext the session's largest plaintext per record (CredSspContext.maxWrapLength()), at most
+     *                           16384
+     */
+    public static EncryptedMessage credSsp(SessionSealer sealer, int maxRecordPlaintext) {
+        if (maxRecordPlaintext < 1 || maxRecordPlaintext > CREDSSP_PART_LIMIT) {
+            throw new IllegalArgumentException("a TLS record holds 1 to " + CREDSSP_PART_LIMIT + " plaintext bytes, not "
+                    + maxRecordPlaintext);
+        }
+        return new EncryptedMessage(sealer, maxRecordPlaintext);
     }
 
     /** SPNEGO (NTLM, Kerberos) flavour: always one part. */

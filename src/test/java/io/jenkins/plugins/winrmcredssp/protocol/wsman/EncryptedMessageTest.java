@@ -57,6 +57,19 @@ class EncryptedMessageTest {
     }
 
     @Test
+    void aTls13SessionSplitsAtItsOwnRecordLimit() throws Exception {
+        FakeSealer sealer = FakeSealer.credSsp();
+        byte[] soap = randomBytes(40960, 7);
+        EncryptedMessage.Encoded encoded = EncryptedMessage.credSsp(sealer, 16367).encode(soap);
+
+        assertThat(lengths(encoded.body())).containsExactly(16367, 16367, 8226);
+        assertThat(sealer.wrappedLengths).allMatch(length -> length <= 16367);
+        assertThat(EncryptedMessage.credSsp(FakeSealer.credSsp(), 16367).decode(encoded.contentType(), encoded.body()))
+                .isEqualTo(soap);
+        assertThatThrownBy(() -> EncryptedMessage.credSsp(sealer, 16385)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void exactly16384BytesIsOnePart() throws Exception {
         EncryptedMessage.Encoded encoded = EncryptedMessage.credSsp(FakeSealer.credSsp()).encode(randomBytes(16384, 2));
         assertThat(encoded.contentType()).startsWith("multipart/encrypted;");
