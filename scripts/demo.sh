@@ -32,6 +32,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 user='DEMO\demo'
+# --auth-mechanism ntlm below: the local service has no Kerberos KDC (auto would try Kerberos first)
 # a throwaway password, only in the environment of the two processes below, never on a command line
 DEMO_PASSWORD="Demo-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
 export DEMO_PASSWORD
@@ -67,13 +68,13 @@ run_cli() {
 
 echo
 echo "== 1. A streaming command over HTTP with --verbose (output arrives line by line)"
-run_cli --url "$http_url" --user "$user" --password-env DEMO_PASSWORD --verbose -- \
+run_cli --url "$http_url" --user "$user" --password-env DEMO_PASSWORD --auth-mechanism ntlm --verbose -- \
   'for i in 1 2 3 4 5; do echo "tick $i of 5 at $(date +%T)"; sleep 1; done; uname -a; echo "running as $(id -un) on $(hostname)"'
 show_delegations 1
 
 echo
 echo "== 2. HTTPS, certificate pinned by thumbprint, user@domain form; stderr stays stderr, the exit code comes back"
-run_cli --url "$https_url" --thumbprint "$thumbprint" --user 'demo@DEMO' --password-env DEMO_PASSWORD --verbose -- \
+run_cli --url "$https_url" --thumbprint "$thumbprint" --user 'demo@DEMO' --password-env DEMO_PASSWORD --auth-mechanism ntlm --verbose -- \
   'echo "this line is stdout"; echo "this line is stderr" >&2; exit 7' 2>"$work/stderr.txt"
 echo "   what the CLI wrote to stderr:"
 sed 's/^/   | /' "$work/stderr.txt"
@@ -81,7 +82,7 @@ show_delegations 1
 
 echo
 echo "== 3. A wrong password: exit status 4 and one line naming the stage"
-WRONG_PASSWORD=not-the-password run_cli --url "$http_url" --user "$user" --password-env WRONG_PASSWORD -- echo never
+WRONG_PASSWORD=not-the-password run_cli --url "$http_url" --user "$user" --password-env WRONG_PASSWORD --auth-mechanism ntlm -- echo never
 
 echo
 echo "== Stopping the service"

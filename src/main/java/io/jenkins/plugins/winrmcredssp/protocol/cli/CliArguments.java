@@ -1,5 +1,6 @@
 package io.jenkins.plugins.winrmcredssp.protocol.cli;
 
+import io.jenkins.plugins.winrmcredssp.protocol.wsman.http.AuthMechanism;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -85,7 +86,7 @@ public final class CliArguments {
                 case "--password-stdin" -> passwordStdin = true;
                 case "--powershell" -> powerShell = true;
                 case "--verbose", "-v" -> verbose = true;
-                case "--auth-mechanism" -> mechanism = AuthMechanism.parse(value(args, ++i, arg));
+                case "--auth-mechanism" -> mechanism = mechanism(value(args, ++i, arg));
                 case "--min-credssp-version" -> minVersion = intIn(arg, value(args, ++i, arg), 2, 6);
                 case "--ca-file" -> trust = trust(trust, new ServerTrust(ServerTrust.Kind.CA_FILE, Path.of(value(args, ++i, arg)), null));
                 case "--thumbprint" -> trust = trust(trust, thumbprint(value(args, ++i, arg)));
@@ -117,6 +118,15 @@ public final class CliArguments {
         }
         return Optional.of(new CliOptions(url, user, passwordEnv, powerShell, mechanism, minVersion, trust, timeout,
                 workdir, env, krb5Conf, spn, verbose, command));
+    }
+
+    private static AuthMechanism mechanism(String text) throws UsageException {
+        for (AuthMechanism value : AuthMechanism.values()) {
+            if (value.name().toLowerCase(Locale.ROOT).equals(text)) {
+                return value;
+            }
+        }
+        throw new UsageException("--auth-mechanism must be auto, ntlm or kerberos, not '" + text + "'");
     }
 
     private static String value(String[] args, int i, String option) throws UsageException {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.winrmcredssp.protocol.cli;
 
+import io.jenkins.plugins.winrmcredssp.protocol.wsman.http.AuthMechanism;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.winrmcredssp.protocol.cli;
 
+import io.jenkins.plugins.winrmcredssp.protocol.wsman.http.SessionInfo;
 import java.io.ByteArrayOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -95,12 +96,12 @@ public final class WinRmCli {
 
     private void verbose(SessionInfo info) {
         String prefix = FailureReport.PREFIX;
-        if (info.outerTls() != null) {
-            stderr.println(prefix + "HTTPS: " + info.outerTls());
-        }
+        stderr.println(prefix + "endpoint: " + info.endpoint() + (info.messageEncryption()
+                ? " (HTTP, bodies encrypted with the CredSSP session)" : " (HTTPS)"));
         stderr.println(prefix + "CredSSP TLS: " + info.tlsProtocol() + " " + info.tlsCipherSuite());
         stderr.println(prefix + "CredSSP version: " + info.credSspVersion());
-        stderr.println(prefix + "inner mechanism: " + info.innerMechanism());
+        stderr.println(prefix + "inner mechanism: " + info.innerMechanism().displayName()
+                + info.kerberosFallbackReason().map(r -> " (Kerberos not used: " + r + ")").orElse(""));
         stderr.println(prefix + "HTTP legs: " + info.httpLegs());
     }
 

@@ -3,6 +3,7 @@ package io.jenkins.plugins.winrmcredssp.protocol.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.winrmcredssp.protocol.wsman.http.AuthMechanism;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -4,12 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.winrmcredssp.protocol.credssp.CredSspException;
 import io.jenkins.plugins.winrmcredssp.protocol.credssp.CredSspStage;
+import io.jenkins.plugins.winrmcredssp.protocol.auth.Mechanism;
 import io.jenkins.plugins.winrmcredssp.protocol.wsman.WsmanFaultException;
+import io.jenkins.plugins.winrmcredssp.protocol.wsman.http.SessionInfo;
+import io.jenkins.plugins.winrmcredssp.protocol.wsman.http.WinRmHttpException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ConnectException;
+import java.net.URI;
+import java.util.Optional;
+import javax.net.ssl.SSLHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -110,14 +116,15 @@ class WinRmCliTest {
     @Test
     void verbosePrintsTheSessionOnStderr() {
         run((o, p, stdout, stderr, s) -> {
-            s.accept(new SessionInfo("TLSv1.3 TLS_AES_128_GCM_SHA256", "TLSv1.2", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", 6, "NTLM", 4));
+            s.accept(new SessionInfo(URI.create("http://h:5985/wsman"), true, "TLSv1.2",
+                    "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", 6, Mechanism.NTLM, 4, 1, Optional.of("no KDC for EXAMPLE")));
             return 0;
         }, "", args("--verbose", "--", "x"));
         assertThat(err()).isEqualTo("""
-                winrm-credssp: HTTPS: TLSv1.3 TLS_AES_128_GCM_SHA256
+                winrm-credssp: endpoint: http://h:5985/wsman (HTTP, bodies encrypted with the CredSSP session)
                 winrm-credssp: CredSSP TLS: TLSv1.2 TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384
                 winrm-credssp: CredSSP version: 6
-                winrm-credssp: inner mechanism: NTLM
+                winrm-credssp: inner mechanism: NTLM (Kerberos not used: no KDC for EXAMPLE)
                 winrm-credssp: HTTP legs: 4
                 """);
     }
@@ -125,7 +132,8 @@ class WinRmCliTest {
     @Test
     void sessionDetailsStayQuietWithoutVerbose() {
         run((o, p, stdout, stderr, s) -> {
-            s.accept(new SessionInfo(null, "TLSv1.2", "X", 6, "NTLM", 4));
+            s.accept(new SessionInfo(URI.create("https://h/wsman"), false, "TLSv1.3", "X", 6, Mechanism.NTLM, 4, 1,
+                    Optional.empty()));
             return 0;
         }, "", args("--", "x"));
         assertThat(err()).isEmpty();
@@ -133,14 +141,28 @@ class WinRmCliTest {
 
     @Test
     void refusedConnectionExits3WithOneLine() {
-        assertFailure(new StageFailure(ExitStatus.CONNECTION, "connect to 127.0.0.1", new ConnectException("Connection refused")),
-                ExitStatus.CONNECTION, "winrm-credssp: connect to 127.0.0.1 failed: ConnectException: Connection refused");
+        assertFailure(new WinRmHttpException("Connection refused by http://h/wsman: no WinRM HTTP listener",
+                        new ConnectException("Connection refused")),
+                ExitStatus.CONNECTION, "winrm-credssp: connection failed: Connection refused by http://h/wsman: no WinRM HTTP listener");
+    }
+
+    @Test
+    void lostConnectionDuringALegIsAConnectionFailure() {
+        assertFailure(new CredSspException(CredSspStage.AUTHENTICATION, 1, "the connection was lost at HTTP leg 1",
+                        new java.net.UnknownHostException("nosuchhost")),
+                ExitStatus.CONNECTION, "winrm-credssp: connection failed: CredSSP authentication round 1: the connection was lost");
+    }
+
+    @Test
+    void untrustedHttpsCertificateExits3() {
+        assertFailure(new WinRmHttpException("HTTPS handshake with the WinRM listener failed", new SSLHandshakeException("PKIX path")),
+                ExitStatus.CONNECTION, "winrm-credssp: connection failed: HTTPS handshake with the WinRM listener failed");
     }
 
     @Test
     void credSspTlsHandshakeFailureExits3() {
         assertFailure(new CredSspException(CredSspStage.TLS_HANDSHAKE, 0, "TLS handshake failed"),
-                ExitStatus.CONNECTION, "winrm-credssp: authentication failed: CredSSP TLS handshake: TLS handshake failed");
+                ExitStatus.CONNECTION, "winrm-credssp: connection failed: CredSSP TLS handshake: TLS handshake failed");
     }
 
     @Test
