@@ -6,6 +6,7 @@ import io.jenkins.plugins.winrmcredssp.protocol.wsman.PowerShellCommand;
 import io.jenkins.plugins.winrmcredssp.protocol.wsman.RemoteCommand;
 import io.jenkins.plugins.winrmcredssp.protocol.wsman.ShellOptions;
 import io.jenkins.plugins.winrmcredssp.protocol.wsman.WinRmShell;
+import io.jenkins.plugins.winrmcredssp.protocol.wsman.WsmanSettings;
 import io.jenkins.plugins.winrmcredssp.protocol.wsman.http.HttpsTrust;
 import io.jenkins.plugins.winrmcredssp.protocol.wsman.http.SessionInfo;
 import io.jenkins.plugins.winrmcredssp.protocol.wsman.http.WinRmConnection;
@@ -56,6 +57,10 @@ final class RemoteRun {
                 .mechanism(options.authMechanism())
                 .minimumCredSspVersion(options.minCredSspVersion())
                 .httpsTrust(httpsTrust(options.trust()));
+        if (options.timeout() != null && options.timeout().compareTo(WsmanSettings.DEFAULT_OPERATION_TIMEOUT) < 0) {
+            // the command's deadline is checked between Receives, which each wait up to the OperationTimeout
+            builder.operationTimeout(options.timeout());
+        }
         if (options.spn() != null) {
             builder.spn(options.spn());
         }

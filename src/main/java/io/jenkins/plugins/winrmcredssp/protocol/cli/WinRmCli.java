@@ -1,7 +1,6 @@
 package io.jenkins.plugins.winrmcredssp.protocol.cli;
 
 import io.jenkins.plugins.winrmcredssp.protocol.wsman.http.SessionInfo;
-import java.io.ByteArrayOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -127,17 +126,28 @@ public final class WinRmCli {
         }
     }
 
+    /** The first line of {@code in} without its line end, in a buffer no one else holds (the caller wipes it). */
     private static byte[] readLine(InputStream in) throws UsageException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        byte[] buffer = new byte[64];
+        int length = 0;
         try {
             for (int c = in.read(); c >= 0 && c != '\n'; c = in.read()) {
-                if (c != '\r') {
-                    line.write(c);
+                if (c == '\r') {
+                    continue;
                 }
+                if (length == buffer.length) {
+                    byte[] bigger = Arrays.copyOf(buffer, buffer.length * 2);
+                    Arrays.fill(buffer, (byte) 0);
+                    buffer = bigger;
+                }
+                buffer[length++] = (byte) c;
             }
         } catch (IOException e) {
+            Arrays.fill(buffer, (byte) 0);
             throw new UsageException("--password-stdin: cannot read stdin: " + e.getMessage());
         }
-        return line.toByteArray();
+        byte[] line = Arrays.copyOf(buffer, length);
+        Arrays.fill(buffer, (byte) 0);
+        return line;
     }
 }

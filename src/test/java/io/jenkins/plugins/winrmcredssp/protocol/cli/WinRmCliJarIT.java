@@ -158,6 +158,18 @@ class WinRmCliJarIT {
     }
 
     @Test
+    void timeoutStopsTheCommandAndExits5() throws Exception {
+        long start = System.nanoTime();
+        Result result = cli(PASSWORD, "", with(http.endpoint().toString(), "--timeout", "2", "--",
+                "echo started; sleep 60; echo never"));
+
+        assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)).isLessThan(15);
+        assertThat(result.status()).isEqualTo(ExitStatus.REMOTE_FAILURE);
+        assertThat(result.stdout()).isEqualTo("started\n");
+        assertThat(result.stderr().lines().toList()).singleElement().asString().startsWith("winrm-credssp: remote command failed: ");
+    }
+
+    @Test
     void helpAndUsageErrors() throws Exception {
         Result help = cli(null, "", "--help");
         assertThat(help.status()).isZero();
