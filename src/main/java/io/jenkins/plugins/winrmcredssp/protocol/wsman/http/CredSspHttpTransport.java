@@ -9,8 +9,10 @@ import io.jenkins.plugins.winrmcredssp.protocol.wsman.SessionSealer;
 import io.jenkins.plugins.winrmcredssp.protocol.wsman.WsmanTransport;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.SocketAddress;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,6 +21,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
@@ -71,6 +77,11 @@ public final class CredSspHttpTransport implements WsmanTransport, AutoCloseable
     private final PoolingHttpClientConnectionManager connections;
     private final CloseableHttpClient http;
     private final HttpClientContext httpContext = HttpClientContext.create();
+    private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "winrm-credssp-http");
+        t.setDaemon(true);
+        return t;
+    });
 
     private CredSspClientContext session;
     private EncryptedMessage sealing;
@@ -187,6 +198,13 @@ public final class CredSspHttpTransport implements WsmanTransport, AutoCloseable
                     throw WinRmHttpException.listenerMissing(endpoint.toString(), https, port(), e);
                 } catch (SSLException e) {
                     throw WinRmHttpException.httpsFailed(endpoint.toString(), trust, e);
+                } catch (InterruptedIOException e) {
+                    if (e instanceof SocketTimeoutException) {
+                        throw new CredSspException(last ? CredSspStage.CREDENTIAL_DELEGATION : context.stage(),
+                                context.authenticationRound(), "no answer from " + endpoint + " at HTTP leg " + legs
+                                + " within the request timeout", e);
+                    }
+                    throw e;
                 } catch (IOException e) {
                     throw new CredSspException(last ? CredSspStage.CREDENTIAL_DELEGATION : context.stage(),
                             context.authenticationRound(), "the connection to " + endpoint + " was lost at HTTP leg "
@@ -261,7 +279,14 @@ public final class CredSspHttpTransport implements WsmanTransport, AutoCloseable
                 throw new WinRmHttpException("The WinRM service at " + endpoint + " answered HTTP 500 "
                         + reply.reason + " to " + operation(request) + " without an encrypted SOAP fault" + snippet(reply.body));
             }
-            return sealing.decode(contentType, reply.body);
+            try {
+                return sealing.decode(contentType, reply.body);
+            } catch (IOException | RuntimeException e) {
+                // the TLS session's record sequence is now out of step with the server's: start afresh next time
+                dropSession();
+                connections.closeIdle(TimeValue.ZERO_MILLISECONDS);
+                throw e;
+            }
         }
         if (reply.status == 500 && (contentType == null || !contentType.toLowerCase(Locale.ROOT).contains("xml"))) {
             throw new WinRmHttpException("The WinRM service at " + endpoint + " answered HTTP 500 " + reply.reason
@@ -275,7 +300,7 @@ public final class CredSspHttpTransport implements WsmanTransport, AutoCloseable
         if (cause instanceof ConnectException) {
             return WinRmHttpException.listenerMissing(endpoint.toString(), https, port(), cause);
         }
-        if (cause instanceof java.io.InterruptedIOException && !(cause instanceof java.net.SocketTimeoutException)) {
+        if (cause instanceof InterruptedIOException && !(cause instanceof SocketTimeoutException)) {
             return (IOException) cause;
         }
         return new WinRmHttpException("The connection to " + endpoint + " was lost during " + operation(request)
@@ -300,12 +325,32 @@ public final class CredSspHttpTransport implements WsmanTransport, AutoCloseable
             post.setHeader("Authorization", SCHEME + " " + Base64.getEncoder().encodeToString(token));
         }
         post.setEntity(entity == null ? new ByteArrayEntity(new byte[0], null) : entity);
-        return http.execute(post, httpContext, response -> {
+        // Blocking socket reads ignore interrupts: the exchange runs on the I/O thread and an interrupted caller
+        // aborts it (the connection is discarded; the next request authenticates a new one).
+        Future<Reply> pending = io.submit(() -> http.execute(post, httpContext, response -> {
             byte[] body = read(response.getEntity());
             EndpointDetails details = httpContext.getEndpointDetails();
             return new Reply(response.getCode(), Objects.toString(response.getReasonPhrase(), ""),
                     List.of(response.getHeaders()), body, details == null ? null : details.getLocalAddress());
-        });
+        }));
+        try {
+            return pending.get();
+        } catch (InterruptedException e) {
+            post.cancel();
+            pending.cancel(true);
+            dropSession();
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for the WinRM service at " + endpoint);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IOException(cause);
+        }
     }
 
     private static byte[] read(HttpEntity entity) throws IOException {
@@ -376,6 +421,7 @@ public final class CredSspHttpTransport implements WsmanTransport, AutoCloseable
         }
         closed = true;
         dropSession();
+        io.shutdownNow();
         http.close();
     }
 

@@ -157,6 +157,33 @@ class WinRmCredSspClientTest {
     }
 
     @Test
+    void interruptingTheWaitingThreadStopsTheCommandAtOnceAndDeletesTheShell() throws Exception {
+        service = windows().start();
+        try (WinRmCredSspClient client = WinRmCredSspClient.connect(connection(PASSWORD).mechanism(AuthMechanism.NTLM)
+                .operationTimeout(Duration.ofSeconds(30)).requestTimeout(Duration.ofSeconds(60)).build())) {
+            WinRmShell shell = client.openShell(ShellOptions.defaults());
+            CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+            Thread runner = new Thread(() -> {
+                try {
+                    shell.run("sleep 60", List.of(), new ByteArrayOutputStream(), new ByteArrayOutputStream());
+                    outcome.complete(null);
+                } catch (Throwable t) {
+                    outcome.complete(t);
+                }
+            });
+            runner.start();
+            Thread.sleep(1500);
+            long start = System.nanoTime();
+            runner.interrupt();
+            assertThat(outcome.get(20, TimeUnit.SECONDS)).isInstanceOf(CommandAbortedException.class);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("not waiting out the 30 s OperationTimeout")
+                    .isLessThan(Duration.ofSeconds(10));
+            runner.join(5000);
+            assertThat(service.shells().deletedShellIds()).containsExactly(shell.shellId());
+        }
+    }
+
+    @Test
     void reauthenticatesOnceWhenTheServiceClosedTheIdleConnection() throws Exception {
         service = windows().idleTimeout(Duration.ofMillis(700)).start();
         try (WinRmCredSspClient client = WinRmCredSspClient.connect(connection(PASSWORD).mechanism(AuthMechanism.NTLM).build())) {

@@ -8,7 +8,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.winrmcredssp.protocol.credssp.CredSspException;
 import io.jenkins.plugins.winrmcredssp.protocol.credssp.TlsServerIdentity;
+import io.jenkins.plugins.winrmcredssp.protocol.wsman.EncryptedLengthMismatchException;
 import io.jenkins.plugins.winrmcredssp.protocol.wsman.ShellOptions;
+import io.jenkins.plugins.winrmcredssp.protocol.wsman.UnencryptedMessageException;
 import io.jenkins.plugins.winrmcredssp.protocol.wsman.WinRmShell;
 import io.jenkins.plugins.winrmcredssp.protocol.wsman.server.InjectedFault;
 import io.jenkins.plugins.winrmcredssp.protocol.wsman.server.LocalWinRmService;
@@ -24,6 +26,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -160,6 +164,62 @@ class WinRmCredSspFailuresTest {
                 .httpsTrust(HttpsTrust.thumbprint(wrongPin)).build())) {
             assertThatThrownBy(() -> echo(client)).isInstanceOf(WinRmHttpException.class).hasMessageContaining("HTTPS handshake");
         }
+    }
+
+    @Test
+    void anUnencryptedResponseOnHttpIsRefused() throws Exception {
+        service = windows().start();
+        try (TamperingProxy proxy = new TamperingProxy(service.endpoint());
+                WinRmCredSspClient client = WinRmCredSspClient.connect(connection(proxy.endpoint(), PASSWORD).build())) {
+            WinRmShell shell = client.openShell(ShellOptions.defaults());
+            proxy.tamperOnce(text -> text.replaceFirst("Content-Type: multipart/encrypted;[^\r]*",
+                    "Content-Type: application/soap+xml;charset=UTF-8"));
+            assertThatThrownBy(() -> shell.run("echo", List.of("x"), new ByteArrayOutputStream(), new ByteArrayOutputStream()))
+                    .isInstanceOf(UnencryptedMessageException.class);
+        }
+        assertThat(service.shells().openShellIds()).as("close() re-authenticates and deletes the shell").isEmpty();
+    }
+
+    @Test
+    void aDecryptedLengthMismatchIsRefused() throws Exception {
+        service = windows().start();
+        try (TamperingProxy proxy = new TamperingProxy(service.endpoint());
+                WinRmCredSspClient client = WinRmCredSspClient.connect(connection(proxy.endpoint(), PASSWORD).build())) {
+            WinRmShell shell = client.openShell(ShellOptions.defaults());
+            proxy.tamperOnce(text -> {
+                Matcher m = Pattern.compile("Length=(\\d)").matcher(text);
+                return m.find() ? text.substring(0, m.start(1)) + (m.group(1).equals("1") ? "2" : "1")
+                        + text.substring(m.end(1)) : text;
+            });
+            assertThatThrownBy(() -> shell.run("echo", List.of("x"), new ByteArrayOutputStream(), new ByteArrayOutputStream()))
+                    .isInstanceOf(EncryptedLengthMismatchException.class);
+        }
+        assertThat(service.shells().openShellIds()).as("close() re-authenticates and deletes the shell").isEmpty();
+    }
+
+    @Test
+    void kerberosOnlyNeverFallsBackToNtlm() throws Exception {
+        service = windows().start();
+        try (WinRmCredSspClient client = WinRmCredSspClient.connect(connection(service.endpoint(), PASSWORD)
+                .mechanism(AuthMechanism.KERBEROS).build())) {
+            Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> echo(client));
+            assertThat(failure).isInstanceOf(io.jenkins.plugins.winrmcredssp.protocol.ProtocolException.class)
+                    .hasMessageContaining("Kerberos").hasMessageNotContaining(PASSWORD);
+        }
+        assertThat(service.delegatedLogons()).isEmpty();
+    }
+
+    @Test
+    void descriptionsNeverContainThePassword() throws Exception {
+        service = windows().start();
+        WinRmConnection connection = connection(service.endpoint(), PASSWORD).build();
+        try (WinRmCredSspClient client = WinRmCredSspClient.connect(connection)) {
+            assertThat(client.sessionInfo()).isEmpty();
+            echo(client);
+            assertThat(client.sessionInfo().orElseThrow().toString()).doesNotContain(PASSWORD);
+            assertThat(client.sessionInfo().orElseThrow().describe()).doesNotContain(PASSWORD).contains("NTLM");
+        }
+        assertThat(connection.toString()).doesNotContain(PASSWORD).contains("alice");
     }
 
     @Test
