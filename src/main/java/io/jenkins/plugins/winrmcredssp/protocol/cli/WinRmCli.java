@@ -12,6 +12,7 @@ import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -23,7 +24,7 @@ public final class WinRmCli {
     @FunctionalInterface
     interface Runner {
         int run(CliOptions options, char[] password, OutputStream stdout, OutputStream stderr,
-                java.util.function.Consumer<SessionInfo> session) throws IOException;
+                Consumer<SessionInfo> session) throws IOException;
     }
 
     private final Runner runner;
@@ -42,6 +43,10 @@ public final class WinRmCli {
     }
 
     public static void main(String[] args) {
+        // library warnings (e.g. --insecure) as one line each, like the CLI's own
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", FailureReport.PREFIX + "%4$s: %5$s%6$s%n");
+        }
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         int status = new WinRmCli(RemoteRun::run, System::getenv, System.in, out, err).run(args);
