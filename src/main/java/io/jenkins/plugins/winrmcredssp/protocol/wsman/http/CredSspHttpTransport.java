@@ -74,6 +74,7 @@ public final class CredSspHttpTransport implements WsmanTransport, AutoCloseable
     private final boolean https;
     private final ContextFactory contexts;
     private final HttpsTrust trust;
+    private final Duration requestTimeout;
     private final PoolingHttpClientConnectionManager connections;
     private final CloseableHttpClient http;
     private final HttpClientContext httpContext = HttpClientContext.create();
@@ -95,6 +96,7 @@ public final class CredSspHttpTransport implements WsmanTransport, AutoCloseable
         this.https = "https".equalsIgnoreCase(b.endpoint.getScheme());
         this.contexts = b.contexts;
         this.trust = b.trust;
+        this.requestTimeout = b.requestTimeout;
         PoolingHttpClientConnectionManagerBuilder manager = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(1)
                 .setMaxConnPerRoute(1)
@@ -166,10 +168,11 @@ public final class CredSspHttpTransport implements WsmanTransport, AutoCloseable
             throw lostMidOperation(soapRequest, e);
         }
         if (reply.status == 401) {
-            if (!reply.connection.equals(boundConnection)) {
+            if (!Objects.equals(reply.connection, boundConnection)) {
                 // the service closed the authenticated connection while idle: authenticate the new one, once
                 return authenticate(soapRequest);
             }
+            dropSession();
             throw new WinRmHttpException("The WinRM service at " + endpoint + " answered 401 to " + operation(soapRequest)
                     + " on the authenticated connection: it no longer accepts the CredSSP session");
         }
@@ -211,7 +214,7 @@ public final class CredSspHttpTransport implements WsmanTransport, AutoCloseable
                             + legs + (last ? ", which carried the credentials and " + operation(soapRequest) : "")
                             + " (" + e + ")", e);
                 }
-                if (connection != null && !connection.equals(reply.connection)) {
+                if (connection != null && !Objects.equals(connection, reply.connection)) {
                     throw new CredSspException(context.stage(), context.authenticationRound(), "the service closed the"
                             + " connection after HTTP leg " + (legs - 1) + " and CredSSP cannot continue on a new one"
                             + " (is a proxy or load balancer in between?)");
@@ -300,8 +303,12 @@ public final class CredSspHttpTransport implements WsmanTransport, AutoCloseable
         if (cause instanceof ConnectException) {
             return WinRmHttpException.listenerMissing(endpoint.toString(), https, port(), cause);
         }
-        if (cause instanceof InterruptedIOException && !(cause instanceof SocketTimeoutException)) {
-            return (IOException) cause;
+        if (cause instanceof SocketTimeoutException) {
+            return new WinRmHttpException("No answer from " + endpoint + " to " + operation(request) + " within the"
+                    + " request timeout (" + requestTimeout.toSeconds() + " s); the connection was dropped", cause);
+        }
+        if (cause instanceof InterruptedIOException) {
+            return cause;
         }
         return new WinRmHttpException("The connection to " + endpoint + " was lost during " + operation(request)
                 + " (" + cause + "); the operation may or may not have run on the server", cause);

@@ -119,6 +119,20 @@ class WinRmCredSspFailuresTest {
         }
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"1, HTTP_500", "2, HTTP_500", "1, MALFORMED_RESPONSE",
+            "2, MALFORMED_RESPONSE", "3, MALFORMED_RESPONSE"})
+    void aBrokenAnswerAtAHandshakeLegIsACredSspErrorNamingTheStage(int leg, InjectedFault fault) throws Exception {
+        service = windows().start();
+        service.faults().atAuthenticationLeg(leg, fault);
+        try (WinRmCredSspClient client = WinRmCredSspClient.connect(connection(service.endpoint(), PASSWORD).build())) {
+            Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> echo(client));
+            assertThat(failure).isInstanceOf(CredSspException.class).hasMessageStartingWith("CredSSP ");
+            assertThat(failure.getMessage()).containsAnyOf("TLS handshake", "authentication", "public key exchange");
+        }
+        assertThat(service.delegatedLogons()).isEmpty();
+    }
+
     @Test
     void connectionDroppedMidReceiveNamesTheOperation() throws Exception {
         service = windows().start();
