@@ -18,6 +18,8 @@ import org.ietf.jgss.GSSException;
  * is read here.
  */
 final class KerberosErrors {
+    private static final int KRB_ERR_GENERIC = 60;
+
     private static final Pattern ERROR_CODE = Pattern.compile("\\((\\d{1,3})\\)");
 
     /** Where the failure happened: the AS exchange (password login) or the TGS/AP exchange (GSS context). */
@@ -96,7 +98,9 @@ final class KerberosErrors {
             // The JDK's acceptor reports a ticket its keys cannot decrypt as a bare "Checksum failed".
             return serviceKeyMismatch(what, "checksum failed", error);
         }
-        if (code < 0) {
+        // The JDK reports configuration and network trouble without a KDC error code, or as KRB_ERR_GENERIC (60,
+        // RFC 4120 §7.5.9), e.g. "Cannot locate KDC (60)" when no KDC is known for the realm.
+        if (code < 0 || code == KRB_ERR_GENERIC) {
             KerberosException network = networkFailure(error, what, config);
             if (network != null) {
                 return network;

@@ -18,7 +18,8 @@ public interface NtlmUserStore {
      * A fixed list of accounts, matched the way Windows matches them: user names case-insensitively; an account in
      * the domain the client named first; then, like a stand-alone server treating an unknown or empty domain as its
      * own, an account of that name without domain (a local account); a UPN {@code user@suffix} with an empty domain
-     * matches the account {@code user} whose domain is {@code suffix} or empty.
+     * matches an account stored under that whole UPN, else the account {@code user} whose domain is {@code suffix}
+     * or empty.
      */
     static NtlmUserStore of(List<NtlmAccount> accounts) {
         List<NtlmAccount> copy = List.copyOf(accounts);
@@ -27,6 +28,11 @@ public interface NtlmUserStore {
             String wantedDomain = domain;
             int at = user.lastIndexOf('@');
             if (domain.isEmpty() && at > 0) {
+                Optional<NtlmAccount> wholeUpn = copy.stream()
+                        .filter(a -> a.domain().isEmpty() && a.user().equalsIgnoreCase(user)).findFirst();
+                if (wholeUpn.isPresent()) {
+                    return wholeUpn;
+                }
                 name = user.substring(0, at);
                 wantedDomain = user.substring(at + 1);
             }

@@ -69,7 +69,8 @@ class CredSspKerberosServiceTest {
 
     @BeforeEach
     void startService() throws Exception {
-        NtlmUserStore users = NtlmUserStore.of(List.of(NtlmAccount.withPassword("kerby.test", "alice", PASSWORD.toCharArray())));
+        NtlmUserStore users = NtlmUserStore.of(List.of(NtlmAccount.withPassword("kerby.test", "alice", PASSWORD.toCharArray()),
+                NtlmAccount.withPassword("nokdc.test", "alice", PASSWORD.toCharArray())));
         credSsp = new CredSspAuthenticator(users, TlsServerIdentity.selfSigned("LOCALWINRM", Clock.systemUTC()),
                 TlsOptions.defaults(), () -> new KerberosAcceptorContext(keytab, "HTTP/localhost@" + REALM));
         service = LocalWinRmService.builder().authenticator(credSsp).start();
@@ -83,7 +84,11 @@ class CredSspKerberosServiceTest {
     }
 
     private WinRmConnection.Builder connection(String password) {
-        return WinRmConnection.builder(service.endpoint(), UserCredentials.parse(USER, password.toCharArray()))
+        return connection(USER, password);
+    }
+
+    private WinRmConnection.Builder connection(String user, String password) {
+        return WinRmConnection.builder(service.endpoint(), UserCredentials.parse(user, password.toCharArray()))
                 .kerberos(settings).operationTimeout(Duration.ofSeconds(2)).requestTimeout(Duration.ofSeconds(30))
                 .connectTimeout(Duration.ofSeconds(5));
     }
@@ -126,6 +131,17 @@ class CredSspKerberosServiceTest {
             assertThat(info.innerMechanism()).isEqualTo(Mechanism.NTLM);
             assertThat(info.kerberosFallbackReason()).hasValueSatisfying(
                     reason -> assertThat(reason).contains("HTTP/unknown.kerby.test"));
+        }
+    }
+
+    @Test
+    void autoFallsBackToNtlmWhenNoKdcIsKnownForTheUsersRealm() throws Exception {
+        try (WinRmCredSspClient client = WinRmCredSspClient.connect(connection("alice@nokdc.test", PASSWORD)
+                .mechanism(AuthMechanism.AUTO).spn("HTTP/localhost").build())) {
+            assertThat(run(client)).isEqualTo("second hop");
+            assertThat(client.sessionInfo().orElseThrow().innerMechanism()).isEqualTo(Mechanism.NTLM);
+            assertThat(client.sessionInfo().orElseThrow().kerberosFallbackReason()).hasValueSatisfying(
+                    reason -> assertThat(reason).contains("no KDC is known"));
         }
     }
 
