@@ -294,12 +294,13 @@ public final class PeerProcess implements AutoCloseable {
         Thread t = new Thread(() -> {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
                 for (String line; (line = reader.readLine()) != null; ) {
-                    if (queueLines) {
-                        stdoutLines.add(line);
-                    }
+                    // In the log first, so a caller that has the line from nextLine also finds it in output().
                     synchronized (log) {
                         log.append(line).append('\n');
                         log.notifyAll();
+                    }
+                    if (queueLines) {
+                        stdoutLines.add(line);
                     }
                 }
             } catch (IOException closed) {
