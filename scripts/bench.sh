@@ -3,20 +3,20 @@
 # JVM on loopback, runs EndToEndBenchmark (our CredSSP client, -Xmx128m) and scripts/bench_pywinrm.py (pywinrm, NTLM
 # with message encryption) against it, and prints the comparison table. Stops everything it starts.
 # Sizes: BENCH_RUNS (session set-ups, 10), BENCH_COMMANDS (commands per mode, 20), BENCH_STREAM_MB (MB per streaming
-# run, 64; the Java runner's own default is 256, BENCH_STREAM_MB=1000 for 1 GB), BENCH_STREAM_RUNS (3), BENCH_TLS_MB
+# run, 256; BENCH_STREAM_MB=1000 for 1 GB), BENCH_STREAM_RUNS (3), BENCH_TLS_MB
 # (256). BENCH_SKIP_BUILD=1 reuses target/. See docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 runs=${BENCH_RUNS:-10}
 commands=${BENCH_COMMANDS:-20}
-stream_mb=${BENCH_STREAM_MB:-64}
+stream_mb=${BENCH_STREAM_MB:-256}
 stream_runs=${BENCH_STREAM_RUNS:-3}
 tls_mb=${BENCH_TLS_MB:-256}
 
 if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
   echo "== Building (mvn -B -q -ntp -DskipTests package)" >&2
-  mvn -B -q -ntp -DskipTests package
+  mvn -B -q -ntp -DskipTests package >&2
 fi
 classpath="target/winrm-credssp-cli.jar:target/test-classes"
 
