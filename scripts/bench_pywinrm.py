@@ -1,11 +1,16 @@
-"""The workloads of EndToEndBenchmark run by pywinrm (NTLM with message encryption over HTTP), for comparison.
+"""The workloads of EndToEndBenchmark and ConcurrentSessionsBenchmark run by pywinrm (NTLM with message encryption
+over HTTP), for comparison.
 
-argv: endpoint user runs commands stream_mb stream_runs; the password comes from $WINRM_PASSWORD. Prints one
-key=value line per figure in the format of EndToEndBenchmark (median [p10 p90; min max; n]).
+argv: endpoint user runs commands stream_mb stream_runs (the sequential workloads), or
+--concurrent endpoint user sessions runs (that many whole sessions at once on a thread pool, run in a process of its
+own so its peak RSS is this workload's); the password comes from $WINRM_PASSWORD. Prints one key=value line per
+figure in the format of the Java runners (median [p10 p90; min max; n]).
 """
+import concurrent.futures
 import os
 import resource
 import sys
+import threading
 import time
 
 # Debian 12's OpenSSL 3 lacks MD4 in its default provider; loading this binding first makes ntlm-auth work.
@@ -14,8 +19,10 @@ import requests
 import requests.adapters
 import winrm
 
+concurrent_mode = sys.argv[1] == "--concurrent"
+if concurrent_mode:
+    del sys.argv[1]
 endpoint, user = sys.argv[1:3]
-runs, commands, stream_mb, stream_runs = (int(a) for a in sys.argv[3:7])
 password = os.environ["WINRM_PASSWORD"]
 
 requests_sent = [0]
@@ -29,6 +36,17 @@ def counting_send(self, request, **kwargs):
 
 # at the adapter: requests-ntlm resends the authentication legs through the connection, not the Session
 requests.adapters.HTTPAdapter.send = counting_send
+
+threads_started = [0]
+_start = threading.Thread.start
+
+
+def counting_start(self):
+    threads_started[0] += 1
+    return _start(self)
+
+
+threading.Thread.start = counting_start
 
 
 def percentile(values, p):
@@ -75,53 +93,106 @@ def set_up():
     return ms, sent
 
 
-set_up()
-setups = [set_up() for _ in range(runs)]
-report("setup_ms", [s[0] for s in setups])
-report("setup_requests", [s[1] for s in setups])
+def session():
+    """One whole session: NTLM, shell, 'true', close."""
+    p = protocol()
+    shell = p.open_shell()
+    run(p, shell, "true")
+    p.close_shell(shell)
 
-p = protocol()
-shell = p.open_shell()
+
+def concurrently(sessions, runs):
+    session()  # untimed: imports, first connection
+    walls, times, peak_threads, pool_extra = [], [], [0], 0
+    done = threading.Event()
+
+    def watch():
+        while not done.is_set():
+            peak_threads[0] = max(peak_threads[0], threading.active_count())
+            time.sleep(0.005)
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    for _ in range(runs):
+        before = threads_started[0]
+        ready = threading.Barrier(sessions + 1)
+
+        def timed():
+            ready.wait()
+            start = time.perf_counter()
+            session()
+            return (time.perf_counter() - start) * 1000
+
+        with concurrent.futures.ThreadPoolExecutor(max_workers=sessions) as pool:
+            futures = [pool.submit(timed) for _ in range(sessions)]
+            ready.wait()
+            start = time.perf_counter()
+            times += [f.result() for f in futures]
+            walls.append((time.perf_counter() - start) * 1000)
+        pool_extra = max(pool_extra, threads_started[0] - before - sessions)
+    done.set()
+    watcher.join()
+    report("conc_wall_ms", walls)
+    report("conc_session_ms", times)
+    print("conc_sessions=%d" % sessions)
+    print("conc_sessions_per_s=%.2f" % (sessions / (percentile(walls, 50) / 1000)))
+    # the watcher thread is ours, as the Java side's driver threads are
+    print("conc_peak_threads=%d" % peak_threads[0])
+    print("conc_client_threads=%d" % pool_extra)
+    print("conc_peak_rss_mb=%.1f" % (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1000))
 
 
-def reuse(n):
-    times = []
-    for _ in range(n):
+def sequential(runs, commands, stream_mb, stream_runs):
+    set_up()
+    setups = [set_up() for _ in range(runs)]
+    report("setup_ms", [s[0] for s in setups])
+    report("setup_requests", [s[1] for s in setups])
+
+    p = protocol()
+    shell = p.open_shell()
+
+    def reuse(n):
+        times = []
+        for _ in range(n):
+            start = time.perf_counter()
+            run(p, shell, "true")
+            times.append((time.perf_counter() - start) * 1000)
+        return times
+
+    def fresh(n):
+        times = []
+        for _ in range(n):
+            start = time.perf_counter()
+            s = p.open_shell()
+            run(p, s, "true")
+            p.close_shell(s)
+            times.append((time.perf_counter() - start) * 1000)
+        return times
+
+    reuse(commands)
+    report("cmd_reuse_ms", reuse(commands))
+    fresh(max(1, commands // 4))
+    report("cmd_newshell_ms", fresh(commands))
+
+    size = stream_mb * 1000000
+    rates, cpus = [], []
+    for _ in range(stream_runs):
+        cpu = time.process_time()
         start = time.perf_counter()
-        run(p, shell, "true")
-        times.append((time.perf_counter() - start) * 1000)
-    return times
+        received = run(p, shell, "head -c %d /dev/zero | tr '\\0' x" % size)
+        seconds = time.perf_counter() - start
+        if received != size:
+            raise SystemExit("streamed %d bytes, expected %d" % (received, size))
+        rates.append(stream_mb / seconds)
+        cpus.append((time.process_time() - cpu) * 1000 / stream_mb)
+    report("stream_mbps", rates)
+    report("stream_cpu_ms_per_mb", cpus)
+    print("stream_mb=%d" % stream_mb)
+    print("peak_rss_mb=%.1f" % (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1000))
+    p.close_shell(shell)
 
 
-def fresh(n):
-    times = []
-    for _ in range(n):
-        start = time.perf_counter()
-        s = p.open_shell()
-        run(p, s, "true")
-        p.close_shell(s)
-        times.append((time.perf_counter() - start) * 1000)
-    return times
-
-
-reuse(commands)
-report("cmd_reuse_ms", reuse(commands))
-fresh(max(1, commands // 4))
-report("cmd_newshell_ms", fresh(commands))
-
-size = stream_mb * 1000000
-rates, cpus = [], []
-for _ in range(stream_runs):
-    cpu = time.process_time()
-    start = time.perf_counter()
-    received = run(p, shell, "head -c %d /dev/zero | tr '\\0' x" % size)
-    seconds = time.perf_counter() - start
-    if received != size:
-        raise SystemExit("streamed %d bytes, expected %d" % (received, size))
-    rates.append(stream_mb / seconds)
-    cpus.append((time.process_time() - cpu) * 1000 / stream_mb)
-report("stream_mbps", rates)
-report("stream_cpu_ms_per_mb", cpus)
-print("stream_mb=%d" % stream_mb)
-print("peak_rss_mb=%.1f" % (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1000))
-p.close_shell(shell)
+if concurrent_mode:
+    concurrently(*(int(a) for a in sys.argv[3:5]))
+else:
+    sequential(*(int(a) for a in sys.argv[3:7]))

@@ -1,11 +1,8 @@
 package io.jenkins.plugins.winrmcredssp.bench;
 
 import com.sun.management.OperatingSystemMXBean;
-import io.jenkins.plugins.winrmcredssp.protocol.auth.UserCredentials;
 import io.jenkins.plugins.winrmcredssp.protocol.wsman.ShellOptions;
 import io.jenkins.plugins.winrmcredssp.protocol.wsman.WinRmShell;
-import io.jenkins.plugins.winrmcredssp.protocol.wsman.http.AuthMechanism;
-import io.jenkins.plugins.winrmcredssp.protocol.wsman.http.WinRmConnection;
 import io.jenkins.plugins.winrmcredssp.protocol.wsman.http.WinRmCredSspClient;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,12 +10,9 @@ import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.net.URI;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * End-to-end benchmark of {@link WinRmCredSspClient} (CredSSP over HTTP with message encryption) against a WinRM
@@ -26,8 +20,9 @@ import java.util.Map;
  * prints the comparison table.
  *
  * <p>{@code EndToEndBenchmark <endpoint> <DOMAIN\\user> [key=value...]} with the password in {@code $WINRM_PASSWORD};
- * keys: {@code runs} (session set-ups, default 10), {@code commands} (short commands per mode, 20), {@code streamMb}
- * (MB of output per streaming run, 256), {@code streamRuns} (3), {@code tlsMb} (reference volume, 256). Prints one
+ * keys: {@code runs} (session set-ups, default 10), {@code commands} (short commands per mode, 100), {@code streamMb}
+ * (MB of 10^6 bytes of output per streaming run, 1000 = 1 GB), {@code streamRuns} (3), {@code tlsMb} (reference
+ * volume, 256). Prints one
  * {@code key=value} line per figure (times in ms, rates in MB/s of 10^6 bytes, CPU in ms per MB).
  */
 public final class EndToEndBenchmark {
@@ -35,24 +30,13 @@ public final class EndToEndBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        String password = System.getenv("WINRM_PASSWORD");
-        if (args.length < 2 || password == null || password.isEmpty()) {
-            System.err.println("usage: WINRM_PASSWORD=... EndToEndBenchmark <endpoint> <DOMAIN\\user> [key=value...]");
-            System.exit(2);
-            return;
-        }
-        URI endpoint = URI.create(args[0]);
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 2; i < args.length; i++) {
-            String[] kv = args[i].split("=", 2);
-            options.put(kv[0], kv[1]);
-        }
-        int runs = Integer.parseInt(options.getOrDefault("runs", "10"));
-        int commands = Integer.parseInt(options.getOrDefault("commands", "20"));
-        long streamBytes = Long.parseLong(options.getOrDefault("streamMb", "256")) * 1_000_000L;
-        int streamRuns = Integer.parseInt(options.getOrDefault("streamRuns", "3"));
-        long tlsBytes = Long.parseLong(options.getOrDefault("tlsMb", "256")) * 1_000_000L;
-        Bench bench = new Bench(endpoint, args[1], password);
+        BenchTarget target = BenchTarget.fromArgs("EndToEndBenchmark", args);
+        int runs = (int) target.option("runs", 10);
+        int commands = (int) target.option("commands", 100);
+        long streamBytes = target.option("streamMb", 1000) * 1_000_000L;
+        int streamRuns = (int) target.option("streamRuns", 3);
+        long tlsBytes = target.option("tlsMb", 256) * 1_000_000L;
+        Bench bench = new Bench(target);
 
         // one untimed session so class loading and JIT of the handshake path are not in the first sample
         bench.setUp();
@@ -98,22 +82,16 @@ public final class EndToEndBenchmark {
     }
 
     private static final class Bench {
-        private final URI endpoint;
-        private final String user;
-        private final String password;
+        private final BenchTarget target;
         private final OperatingSystemMXBean os =
                 (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
-        Bench(URI endpoint, String user, String password) {
-            this.endpoint = endpoint;
-            this.user = user;
-            this.password = password;
+        Bench(BenchTarget target) {
+            this.target = target;
         }
 
         WinRmCredSspClient connect() throws IOException {
-            UserCredentials credentials = UserCredentials.parse(user, password.toCharArray());
-            return WinRmCredSspClient.connect(WinRmConnection.builder(endpoint, credentials)
-                    .mechanism(AuthMechanism.NTLM).operationTimeout(Duration.ofSeconds(5)).build());
+            return target.connect(Duration.ofSeconds(5));
         }
 
         /** {ms from a new client to its first open shell, HTTP legs of the CredSSP handshake}. */
@@ -131,7 +109,7 @@ public final class EndToEndBenchmark {
             try (WinRmShell shell = client.openShell(ShellOptions.defaults())) {
                 for (int i = 0; i < n; i++) {
                     long start = System.nanoTime();
-                    check(shell.run("true", List.of(), OutputStream.nullOutputStream(), new ByteArrayOutputStream()));
+                    BenchTarget.check(shell.run("true", List.of(), OutputStream.nullOutputStream(), new ByteArrayOutputStream()));
                     ms[i] = (System.nanoTime() - start) / 1e6;
                 }
             }
@@ -142,7 +120,7 @@ public final class EndToEndBenchmark {
             double[] ms = new double[n];
             for (int i = 0; i < n; i++) {
                 long start = System.nanoTime();
-                check(client.run("true", List.of(), OutputStream.nullOutputStream(), new ByteArrayOutputStream()));
+                BenchTarget.check(client.run("true", List.of(), OutputStream.nullOutputStream(), new ByteArrayOutputStream()));
                 ms[i] = (System.nanoTime() - start) / 1e6;
             }
             return ms;
@@ -168,7 +146,7 @@ public final class EndToEndBenchmark {
             };
             long cpu = os.getProcessCpuTime();
             long start = System.nanoTime();
-            check(client.run("head -c " + bytes + " /dev/zero | tr '\\0' x", List.of(), counting,
+            BenchTarget.check(client.run("head -c " + bytes + " /dev/zero | tr '\\0' x", List.of(), counting,
                     new ByteArrayOutputStream()));
             double seconds = (System.nanoTime() - start) / 1e9;
             double cpuMs = (os.getProcessCpuTime() - cpu) / 1e6;
@@ -180,10 +158,5 @@ public final class EndToEndBenchmark {
             return new double[] {mb / seconds, cpuMs / mb, peak};
         }
 
-        private static void check(int exit) throws IOException {
-            if (exit != 0) {
-                throw new IOException("the benchmark command exited with " + exit);
-            }
-        }
     }
 }

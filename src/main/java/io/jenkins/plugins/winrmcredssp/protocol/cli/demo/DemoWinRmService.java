@@ -20,6 +20,12 @@ import java.util.List;
  * Usage: {@code DemoWinRmService DOMAIN\\user}.
  */
 public final class DemoWinRmService {
+    /**
+     * Connections served at once per listener (LocalWinRmService refuses more by closing them): room for the 100
+     * concurrent sessions of {@code scripts/bench.sh} (ConcurrentSessionsBenchmark, pywinrm's thread pool).
+     */
+    static final int MAX_CONNECTIONS = 256;
+
     private DemoWinRmService() {
     }
 
@@ -32,8 +38,10 @@ public final class DemoWinRmService {
             return;
         }
         UserCredentials account = UserCredentials.parse(args[0], password.toCharArray());
-        LocalWinRmService http = LocalWinRmService.builder().windowsAuthentication(account).start();
-        LocalWinRmService https = LocalWinRmService.builder().https().windowsAuthentication(account).start();
+        LocalWinRmService http = LocalWinRmService.builder().maxConnections(MAX_CONNECTIONS)
+                .windowsAuthentication(account).start();
+        LocalWinRmService https = LocalWinRmService.builder().https().maxConnections(MAX_CONNECTIONS)
+                .windowsAuthentication(account).start();
         account.destroy();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             https.close();
