@@ -103,7 +103,7 @@ def session():
 
 def concurrently(sessions, runs):
     session()  # untimed: imports, first connection
-    walls, times, peak_threads, pool_extra = [], [], [0], 0
+    walls, times, cpus, peak_threads, pool_extra = [], [], [], [0], 0
     done = threading.Event()
 
     def watch():
@@ -126,9 +126,11 @@ def concurrently(sessions, runs):
         with concurrent.futures.ThreadPoolExecutor(max_workers=sessions) as pool:
             futures = [pool.submit(timed) for _ in range(sessions)]
             ready.wait()
+            cpu = time.process_time()
             start = time.perf_counter()
             times += [f.result() for f in futures]
             walls.append((time.perf_counter() - start) * 1000)
+            cpus.append((time.process_time() - cpu) * 1000 / sessions)
         pool_extra = max(pool_extra, threads_started[0] - before - sessions)
     done.set()
     watcher.join()
@@ -136,6 +138,7 @@ def concurrently(sessions, runs):
     report("conc_session_ms", times)
     print("conc_sessions=%d" % sessions)
     print("conc_sessions_per_s=%.2f" % (sessions / (percentile(walls, 50) / 1000)))
+    report("conc_cpu_ms_per_session", cpus)
     # the watcher thread is ours, as the Java side's driver threads are
     print("conc_peak_threads=%d" % peak_threads[0])
     print("conc_client_threads=%d" % pool_extra)

@@ -32,6 +32,7 @@ def comparison(ours, py):
         ("%s sessions at once, all done (wall ms)" % sessions, "conc_wall_ms", "conc_wall_ms"),
         ("  one session among them, connect to close (ms)", "conc_session_ms", "conc_session_ms"),
         ("  sessions per second", "conc_sessions_per_s", "conc_sessions_per_s"),
+        ("  client CPU per session (ms)", "conc_cpu_ms_per_session", "conc_cpu_ms_per_session"),
         ("  peak live threads (incl. the %s driver/pool threads)" % sessions, "conc_peak_threads",
          "conc_peak_threads"),
         ("  threads the client started beyond those", "conc_client_threads", "conc_client_threads"),

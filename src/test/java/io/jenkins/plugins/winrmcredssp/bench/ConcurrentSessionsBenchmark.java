@@ -1,5 +1,6 @@
 package io.jenkins.plugins.winrmcredssp.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.jenkins.plugins.winrmcredssp.protocol.wsman.ShellOptions;
 import io.jenkins.plugins.winrmcredssp.protocol.wsman.WinRmShell;
 import io.jenkins.plugins.winrmcredssp.protocol.wsman.http.WinRmCredSspClient;
@@ -27,9 +28,10 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>{@code ConcurrentSessionsBenchmark <endpoint> <DOMAIN\\user> [sessions=100] [runs=3]} with the password in
  * {@code $WINRM_PASSWORD}. Prints {@code key=value} lines: wall time of each run (release to the last session closed),
- * each session's time, peak live threads ({@link ThreadMXBean#getPeakThreadCount()} during the run, our
- * {@code sessions} driver threads included), threads started during a run other than the drivers (what the client
- * created), the heap's peak use during a run, and the process's peak resident set ({@code VmHWM}, whole life).
+ * each session's time, the client process's CPU time per session (all its threads, GC and JIT included), peak live
+ * threads ({@link ThreadMXBean#getPeakThreadCount()} during the run, our {@code sessions} driver threads included),
+ * threads started during a run other than the drivers (what the client created), the heap's peak use during a run,
+ * and the process's peak resident set ({@code VmHWM}, whole life).
  */
 public final class ConcurrentSessionsBenchmark {
     private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(120);
@@ -53,13 +55,17 @@ public final class ConcurrentSessionsBenchmark {
         long clientThreads = 0;
         long peakHeap = 0;
         int liveBefore = threads.getThreadCount();
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        double[] cpuPerSession = new double[runs];
         for (int run = 0; run < runs; run++) {
             System.gc();
             heap.forEach(MemoryPoolMXBean::resetPeakUsage);
             threads.resetPeakThreadCount();
             long startedBefore = threads.getTotalStartedThreadCount();
             double[] ms = new double[sessions];
+            long cpu = os.getProcessCpuTime();
             wall[run] = bench.concurrently(sessions, ms);
+            cpuPerSession[run] = (os.getProcessCpuTime() - cpu) / 1e6 / sessions;
             System.arraycopy(ms, 0, perSession, run * sessions, sessions);
             peakThreads = Math.max(peakThreads, threads.getPeakThreadCount());
             clientThreads = Math.max(clientThreads, threads.getTotalStartedThreadCount() - startedBefore - sessions);
@@ -69,6 +75,7 @@ public final class ConcurrentSessionsBenchmark {
         System.out.println("conc_wall_ms=" + Stats.of(wall).describe());
         System.out.println("conc_session_ms=" + Stats.of(perSession).describe());
         System.out.printf(Locale.ROOT, "conc_sessions_per_s=%.2f%n", sessions / (Stats.of(wall).median() / 1000));
+        System.out.println("conc_cpu_ms_per_session=" + Stats.of(cpuPerSession).describe());
         System.out.println("conc_peak_threads=" + peakThreads);
         System.out.println("conc_threads_before=" + liveBefore);
         System.out.println("conc_client_threads=" + clientThreads);
