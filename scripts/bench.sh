@@ -2,7 +2,7 @@
 # The whole benchmark (not part of the test suite): builds (tests skipped), starts the demo WinRM service in its own
 # JVM on loopback, runs our CredSSP client (EndToEndBenchmark, then ConcurrentSessionsBenchmark, each in a -Xmx128m
 # JVM) and scripts/bench_pywinrm.py (pywinrm, NTLM with message encryption) against it, stops the service, runs the
-# JMH hot-path benchmarks, and prints one table. Installs Java 17, Maven and pywinrm when missing (packages of
+# JMH hot-path benchmarks, and prints one table. Installs Java 17, Maven and pywinrm when missing (through
 # scripts/install-test-deps.sh). Stops everything it starts. See docs/benchmarks.md.
 # Sizes (environment): BENCH_RUNS (session set-ups, 10), BENCH_COMMANDS (commands per mode, 100), BENCH_STREAM_MB
 # (MB of 10^6 bytes per streaming run, 1000 = 1 GB), BENCH_STREAM_RUNS (3), BENCH_TLS_MB (256), BENCH_SESSIONS
@@ -24,18 +24,7 @@ jmh=${BENCH_JMH:-1}
 jmh_args=${BENCH_JMH_ARGS:--f 1 -wi 3 -i 5 -w 1s -r 1s}
 jmh_include=${BENCH_JMH_INCLUDE:-io.jenkins.plugins.winrmcredssp.bench.}
 
-missing=()
-for p in maven openjdk-17-jdk-headless python3-winrm; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  echo "== Installing ${missing[*]}" >&2
-  export DEBIAN_FRONTEND=noninteractive
-  $sudo apt-get update -qq
-  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+bash scripts/install-test-deps.sh maven openjdk-17-jdk-headless python3-winrm
 
 if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
   echo "== Building (mvn -B -q -ntp -DskipTests package)" >&2

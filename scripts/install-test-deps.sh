@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages of the independent peers the interop tests run against (see docs/interop.md):
 # FreeRDP's CredSSP acceptor, gss-ntlmssp through MIT GSSAPI, Samba's ntlm_auth, python3-ntlm-auth, MIT Kerberos,
-# pywinrm. Idempotent: does nothing when everything is present.
+# pywinrm. Idempotent: does nothing when everything is present. With arguments, installs just those packages the
+# same way (scripts/bench.sh: Java, Maven and pywinrm).
 set -euo pipefail
 
 packages=(
@@ -10,6 +11,7 @@ packages=(
   python3-winrm python3-requests-ntlm python3-ntlm-auth python3-gssapi python3-pyasn1
   krb5-kdc krb5-admin-server krb5-user gss-ntlmssp winbind
 )
+[ $# -eq 0 ] || packages=("$@")
 
 missing=()
 for p in "${packages[@]}"; do
