@@ -102,7 +102,6 @@ def session():
 
 
 def concurrently(sessions, runs):
-    session()  # untimed: imports, first connection
     walls, times, cpus, peak_threads, pool_extra = [], [], [], [0], 0
     done = threading.Event()
 
@@ -113,7 +112,7 @@ def concurrently(sessions, runs):
 
     watcher = threading.Thread(target=watch, daemon=True)
     watcher.start()
-    for _ in range(runs):
+    for measured in [False] + [True] * runs:  # one untimed round first, as the Java runner does
         before = threads_started[0]
         ready = threading.Barrier(sessions + 1)
 
@@ -128,10 +127,14 @@ def concurrently(sessions, runs):
             ready.wait()
             cpu = time.process_time()
             start = time.perf_counter()
-            times += [f.result() for f in futures]
-            walls.append((time.perf_counter() - start) * 1000)
-            cpus.append((time.process_time() - cpu) * 1000 / sessions)
-        pool_extra = max(pool_extra, threads_started[0] - before - sessions)
+            round_times = [f.result() for f in futures]
+            wall = (time.perf_counter() - start) * 1000
+            cpu = (time.process_time() - cpu) * 1000 / sessions
+        if measured:
+            times += round_times
+            walls.append(wall)
+            cpus.append(cpu)
+            pool_extra = max(pool_extra, threads_started[0] - before - sessions)
     done.set()
     watcher.join()
     report("conc_wall_ms", walls)
