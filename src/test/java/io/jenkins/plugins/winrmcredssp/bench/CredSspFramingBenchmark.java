@@ -31,7 +31,8 @@ public class CredSspFramingBenchmark {
     /** A client and a server context after the CredSSP exchange, with their framing. */
     @State(Scope.Thread)
     public static class Session {
-        @Param({"16384", "1048576"})
+        /** 2 KiB: a Command or Receive request; 16 KiB: one record; 1 MiB: 65 records. */
+        @Param({"2048", "16384", "1048576"})
         public int size;
 
         CredSspClientContext client;
