@@ -173,10 +173,10 @@ final class Upload {
                 bytesSent += n;
                 sinceLastPing += n;
                 request.listener().progress(filesDone, filesTotal, bytesSent, bytesTotal);
+                checkInterrupted();
                 if (sinceLastPing >= request.window()) {
                     ping();
                 }
-                checkInterrupted();
             }
         } catch (IOException e) {
             if (e instanceof FileTransferException || e instanceof io.jenkins.plugins.winrmcredssp.protocol.wsman.WsmanException) {
