@@ -27,6 +27,18 @@ final class RelativePaths {
         return rel;
     }
 
+    /** The destination root travels in the manifest header: it may not contain control characters either. */
+    static String checkRoot(String root) throws FileTransferException {
+        for (int i = 0; i < root.length(); i++) {
+            if (root.charAt(i) < 0x20 || root.charAt(i) == 0x7f) {
+                throw new FileTransferException(FileTransferException.Stage.READ_LOCAL,
+                        FileTransferException.Reason.INVALID_PATH, root, null,
+                        "the destination contains a control character");
+            }
+        }
+        return root;
+    }
+
     private static String problem(String rel) {
         if (rel == null || rel.isEmpty()) {
             return "is empty";

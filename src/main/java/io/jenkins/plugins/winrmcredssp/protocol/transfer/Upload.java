@@ -46,6 +46,7 @@ final class Upload {
 
     /** Validates the paths and stats (and, for {@link OverwritePolicy#IF_CHANGED}, hashes) the local files. */
     static List<Entry> entries(UploadRequest request) throws IOException {
+        RelativePaths.checkRoot(request.remoteRoot());
         List<Entry> out = new ArrayList<>();
         for (String rel : request.relativePaths()) {
             RelativePaths.check(rel);

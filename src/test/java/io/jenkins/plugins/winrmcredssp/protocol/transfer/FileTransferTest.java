@@ -204,6 +204,9 @@ class FileTransferTest {
                     .as(bad).isInstanceOfSatisfying(FileTransferException.class,
                             e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_PATH));
         }
+        assertThatThrownBy(() -> upload(UploadRequest.builder(local, List.of(), dest + "\nF\t1\t-\tinjected")))
+                .isInstanceOfSatisfying(FileTransferException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_PATH));
         assertThat(remote.service.shells().commandLines()).isEmpty();
     }
 
