@@ -64,8 +64,8 @@ final class RelativePaths {
     }
 
     /**
-     * Every regular file below {@code root}, plus every empty directory (so it is created too), as sorted relative
-     * paths.
+     * Every regular file below {@code root} (a symbolic link to a file counts as the file; linked directories are not
+     * entered), plus every empty directory (so it is created too), as sorted relative paths.
      */
     static List<String> tree(Path root) throws IOException {
         List<String> out = new ArrayList<>();
@@ -84,7 +84,7 @@ final class RelativePaths {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (attrs.isRegularFile()) {
+                if (attrs.isRegularFile() || attrs.isSymbolicLink() && Files.isRegularFile(file)) {
                     out.add(relative(root, file));
                 }
                 return FileVisitResult.CONTINUE;

@@ -6,7 +6,6 @@ import io.jenkins.plugins.winrmcredssp.protocol.wsman.WinRmShell;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
@@ -44,7 +43,10 @@ final class Upload {
         this.readBuffer = new byte[request.chunkSize() - TransferFrame.HEADER];
     }
 
-    /** Validates the paths and stats (and, for {@link OverwritePolicy#IF_CHANGED}, hashes) the local files. */
+    /**
+     * Validates the paths and stats (and, for {@link OverwritePolicy#IF_CHANGED}, hashes) the local files; symbolic
+     * links are followed (the target's content is copied).
+     */
     static List<Entry> entries(UploadRequest request) throws IOException {
         RelativePaths.checkRoot(request.remoteRoot());
         List<Entry> out = new ArrayList<>();
@@ -75,7 +77,7 @@ final class Upload {
     private static String hash(Path local, String remote) throws FileTransferException {
         MessageDigest sha = FileTransfer.sha256();
         byte[] buffer = new byte[64 * 1024];
-        try (InputStream in = Files.newInputStream(local, LinkOption.NOFOLLOW_LINKS)) {
+        try (InputStream in = Files.newInputStream(local)) {
             for (int n; (n = in.read(buffer)) > 0;) {
                 sha.update(buffer, 0, n);
             }
@@ -163,7 +165,7 @@ final class Upload {
         agent.frame(TransferFrame.BEGIN, Integer.toString(index));
         MessageDigest sha = FileTransfer.sha256();
         long count = 0;
-        try (InputStream in = Files.newInputStream(entry.local(), LinkOption.NOFOLLOW_LINKS)) {
+        try (InputStream in = Files.newInputStream(entry.local())) {
             for (int n; (n = in.read(readBuffer)) > 0;) {
                 count += n;
                 if (count > entry.size()) {
