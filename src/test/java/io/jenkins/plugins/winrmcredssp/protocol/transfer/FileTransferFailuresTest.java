@@ -236,4 +236,29 @@ class FileTransferFailuresTest {
         assertNoAgentLeft();
         // the agent was killed (SIGKILL on this service, TerminateProcess on Windows): its temporary file may stay
     }
+
+    @Test
+    void interruptedDownloadLeavesNoLocalFile() throws Exception {
+        Path remoteFile = TestFiles.generate(temp.resolve("remote/big.bin"), 50_000_000, 4);
+        Path target = Files.createDirectories(temp.resolve("down")).resolve("big.bin");
+        Thread self = Thread.currentThread();
+        WinRmShell shell = remote.shell();
+        try {
+            assertThatThrownBy(() -> FileTransfer.download(shell, new DownloadRequest(remoteFile.toString(), target,
+                    RemotePlatform.POSIX, new TransferListener() {
+                        @Override
+                        public void progress(int filesDone, int filesTotal, long bytesSent, long bytesTotal) {
+                            if (bytesSent > 5_000_000) {
+                                self.interrupt();
+                            }
+                        }
+                    }))).isInstanceOfSatisfying(FileTransferException.class,
+                            e -> assertThat(e.reason()).isEqualTo(Reason.ABORTED));
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(target.getParent()).as("neither the file nor its temporary").isEmptyDirectory();
+        assertThat(shell.isOpen()).isFalse();
+        assertNoAgentLeft();
+    }
 }
