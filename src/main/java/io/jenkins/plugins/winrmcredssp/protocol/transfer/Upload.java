@@ -119,11 +119,17 @@ final class Upload {
                 bytesTotal += entries.get(i).size();
             }
         }
-        request.listener().started(filesTotal, bytesTotal);
-        for (int i = 0; i < entries.size(); i++) {
-            if ("SEND".equals(decisions.get(i))) {
-                sendFile(i);
+        try {
+            request.listener().started(filesTotal, bytesTotal);
+            for (int i = 0; i < entries.size(); i++) {
+                if ("SEND".equals(decisions.get(i))) {
+                    sendFile(i);
+                }
             }
+        } catch (RuntimeException e) {
+            // e.g. from the listener: let the agent remove its temporary file before the command is terminated
+            finishQuietly(e);
+            throw e;
         }
         currentPath = null;
         agent.frame(TransferFrame.QUIT, "");
@@ -216,6 +222,11 @@ final class Upload {
 
     /** The client gives up on the current file: the agent deletes its temporary file and finishes. */
     private FileTransferException abandon(FileTransferException failure) {
+        finishQuietly(failure);
+        return failure;
+    }
+
+    private void finishQuietly(Throwable failure) {
         try {
             agent.frame(TransferFrame.ABANDON, "");
             agent.frame(TransferFrame.QUIT, "");
@@ -224,7 +235,6 @@ final class Upload {
         } catch (IOException | RuntimeException e) {
             failure.addSuppressed(e);
         }
-        return failure;
     }
 
     /**

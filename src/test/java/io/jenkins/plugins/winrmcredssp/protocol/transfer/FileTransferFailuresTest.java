@@ -261,4 +261,24 @@ class FileTransferFailuresTest {
         assertThat(shell.isOpen()).isFalse();
         assertNoAgentLeft();
     }
+
+    @Test
+    void aListenerThatThrowsStopsTheTransferCleanly() throws Exception {
+        TestFiles.generate(local.resolve("f.bin"), 5_000_000, 2);
+        try (WinRmShell shell = remote.shell()) {
+            assertThatThrownBy(() -> FileTransfer.upload(shell, UploadRequest.builder(local, List.of("f.bin"),
+                    dest.toString()).platform(RemotePlatform.POSIX).listener(new TransferListener() {
+                        @Override
+                        public void progress(int filesDone, int filesTotal, long bytesSent, long bytesTotal) {
+                            if (bytesSent > 1_000_000) {
+                                throw new IllegalStateException("log closed");
+                            }
+                        }
+                    }).build())).isInstanceOf(IllegalStateException.class).hasMessage("log closed");
+            assertThat(shell.isOpen()).as("the caller's shell stays usable").isTrue();
+        }
+        assertThat(dest.resolve("f.bin")).doesNotExist();
+        assertThat(TestFiles.tempFiles(dest)).isZero();
+        assertNoAgentLeft();
+    }
 }
