@@ -150,15 +150,25 @@ final class Upload {
         return results(decisions, results);
     }
 
-    private List<String> decisions(TransferFrame needs) throws FileTransferException {
+    List<String> decisions(TransferFrame needs) throws FileTransferException {
         List<String> decisions = entries.isEmpty() ? List.of() : List.of(needs.text().split("\n", -1));
         if (decisions.size() != entries.size()) {
             throw FrameDecoder.malformed("the agent answered " + decisions.size() + " decisions for "
                     + entries.size() + " manifest entries");
         }
-        for (String d : decisions) {
-            if (!List.of("SEND", "SKIP_UNCHANGED", "SKIP_EXISTING", "DIR").contains(d)) {
-                throw FrameDecoder.malformed("unknown decision '" + d + "' from the agent");
+        for (int i = 0; i < decisions.size(); i++) {
+            String d = decisions.get(i);
+            boolean directory = entries.get(i).directory();
+            boolean fits = switch (d) {
+                case "DIR" -> directory;
+                case "SEND" -> !directory;
+                case "SKIP_UNCHANGED" -> !directory && request.overwrite() == OverwritePolicy.IF_CHANGED;
+                case "SKIP_EXISTING" -> !directory && request.overwrite() == OverwritePolicy.NEVER;
+                default -> false;
+            };
+            if (!fits) {
+                throw FrameDecoder.malformed("decision '" + d + "' from the agent does not fit entry " + i + " ("
+                        + entries.get(i).remotePath() + ", policy " + request.overwrite() + ")");
             }
         }
         return decisions;
