@@ -77,11 +77,12 @@ import java.util.List;
  *     nothing else during this phase, so its stdout can never fill while the client only sends.</li>
  * <li>Client: {@code Q}, end of stdin. Agent: {@code R}, {@code Z}, exit 0.</li>
  * </ol>
- * If a source file changes while read (its size differs from the manifest's, or with {@link OverwritePolicy#IF_CHANGED}
- * its SHA-256), the client sends {@code A}, {@code Q} and throws {@link Reason#SOURCE_CHANGED}. On interrupt between Sends the client sends {@code A} and ends
- * stdin (the agent deletes its temporary file), then terminates the command and deletes the shell; a
- * {@link WinRmShell#cancel()} or an interrupt during an exchange terminates at once (the temporary file may then
- * stay behind, never the final name).
+ * If a source file changes while read (its size differs from the manifest's, or with
+ * {@link OverwritePolicy#IF_CHANGED} its SHA-256), the client sends {@code A}, {@code Q} and throws
+ * {@link Reason#SOURCE_CHANGED}. On interrupt between Sends the client sends {@code A} and ends stdin (the agent
+ * deletes its temporary file), then terminates the command and deletes the shell; a {@link WinRmShell#cancel()} or
+ * an interrupt during an exchange terminates at once (the temporary file may then stay behind, never the final
+ * name).
  *
  * <h2>Download conversation</h2>
  * Client: bootstrap, {@code G path}, end of stdin. Agent: {@code V}, {@code S size}, {@code C}..., {@code E sha256},
