@@ -29,7 +29,8 @@ import java.util.List;
  *
  * <pre>{@code
  * try (WinRmShell shell = client.openShell(ShellOptions.defaults())) {
- *     TransferResult result = FileTransfer.upload(shell, UploadRequest.tree(Path.of("build/out"), "\\\\files01\\releases\\app")
+ *     TransferResult result = FileTransfer.upload(shell,
+ *             UploadRequest.tree(Path.of("build/out"), "\\\\files01\\releases\\app")
  *             .overwrite(OverwritePolicy.IF_CHANGED).listener(progress).build());
  * }
  * }</pre>
@@ -57,7 +58,8 @@ import java.util.List;
  * <tr><td>A</td><td>client→agent</td><td>abandon the current file (the agent deletes its temporary file)</td></tr>
  * <tr><td>P / K</td><td>client→agent / agent→client</td><td>ping / pong with the same sequence number</td></tr>
  * <tr><td>Q</td><td>client→agent</td><td>end of upload</td></tr>
- * <tr><td>R</td><td>agent→client</td><td>results: {@code index \t COPIED|DIRECTORY \t size \t sha256hex} per record</td></tr>
+ * <tr><td>R</td><td>agent→client</td><td>results: {@code index \t COPIED|DIRECTORY \t size \t sha256hex} per
+ *     record</td></tr>
  * <tr><td>G</td><td>client→agent</td><td>download: the remote path</td></tr>
  * <tr><td>S</td><td>agent→client</td><td>download: the file's size</td></tr>
  * <tr><td>X</td><td>agent→client</td><td>error {@code REASON \t index \t path \t message}; the agent then discards
