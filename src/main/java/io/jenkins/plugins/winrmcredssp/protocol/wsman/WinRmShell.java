@@ -2,7 +2,6 @@ package io.jenkins.plugins.winrmcredssp.protocol.wsman;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.time.Clock;
@@ -79,10 +78,6 @@ public final class WinRmShell implements AutoCloseable {
             throws IOException {
         Objects.requireNonNull(stdout, "stdout");
         Objects.requireNonNull(stderr, "stderr");
-        ensureOpen();
-        Instant deadline = command.timeout() == null ? null : clock.instant().plus(command.timeout());
-        WsmanRequest start = requests.command(shellId, command);
-        String commandId = CommandResponse.commandId(transport.exchange(start.envelope()), start);
         ReceiveResponse.StreamSink sink = (stream, data) -> {
             if ("stdout".equals(stream)) {
                 stdout.write(data);
@@ -90,34 +85,18 @@ public final class WinRmShell implements AutoCloseable {
                 stderr.write(data);
             }
         };
-        int exitCode;
-        try {
+        try (RunningCommand running = start(command)) {
             if (stdin != null) {
-                sendStdin(commandId, stdin, deadline);
+                sendStdin(running, stdin);
             }
-            exitCode = receiveUntilDone(commandId, sink, stdout, stderr, deadline);
-        } catch (CommandAbortedException e) {
-            throw abort(commandId, e);
-        } catch (InterruptedIOException e) {
-            if (!Thread.currentThread().isInterrupted() && !cancelled) {
-                throw terminateAfterFailure(commandId, e);
+            while (!running.receive(sink)) {
+                stdout.flush();
+                stderr.flush();
             }
-            CommandAbortedException aborted = new CommandAbortedException(CommandAbortedException.Reason.CANCELLED,
-                    "command cancelled while waiting for the server");
-            aborted.initCause(e);
-            throw abort(commandId, aborted);
-        } catch (IOException e) {
-            throw terminateAfterFailure(commandId, e);
-        } catch (RuntimeException e) {
-            throw terminateAfterFailure(commandId, e);
+            stdout.flush();
+            stderr.flush();
+            return running.exitCode();
         }
-        try {
-            // Releases the command's resources and its slot in MaxConcurrentCommandsPerShell ([MS-WSMV] 3.1.4.13).
-            signal(commandId, SignalCode.TERMINATE);
-        } catch (WsmanFaultException e) {
-            // the server has already discarded the finished command
-        }
-        return exitCode;
     }
 
     /**
@@ -148,6 +127,19 @@ public final class WinRmShell implements AutoCloseable {
         return exitCode;
     }
 
+    /**
+     * Starts a command and returns at once, for callers that interleave stdin and output (e.g. a streaming protocol
+     * with the remote program). The command's {@link RemoteCommand#timeout()} applies to each of its operations.
+     * Close the {@link RunningCommand} (try-with-resources) to stop it if it is still running.
+     */
+    public RunningCommand start(RemoteCommand command) throws IOException {
+        ensureOpen();
+        Instant deadline = command.timeout() == null ? null : clock.instant().plus(command.timeout());
+        WsmanRequest start = requests.command(shellId, command);
+        String commandId = CommandResponse.commandId(transport.exchange(start.envelope()), start);
+        return new RunningCommand(this, commandId, deadline);
+    }
+
     /** Sends a signal (e.g. {@link SignalCode#CTRL_C}) to a command of this shell. */
     public void signal(String commandId, SignalCode code) throws IOException {
         WsmanRequest signal = requests.signal(shellId, commandId, code);
@@ -157,6 +149,11 @@ public final class WinRmShell implements AutoCloseable {
     /** Asks the running command (if any) to stop at its next poll; safe from any thread. */
     public void cancel() {
         cancelled = true;
+    }
+
+    /** Whether {@link #cancel()} was called. */
+    public boolean isCancelRequested() {
+        return cancelled;
     }
 
     public boolean isOpen() {
@@ -190,7 +187,15 @@ public final class WinRmShell implements AutoCloseable {
         }
     }
 
-    private void checkAbort(Instant deadline) throws CommandAbortedException {
+    WsmanTransport transport() {
+        return transport;
+    }
+
+    WsmanRequestBuilder requests() {
+        return requests;
+    }
+
+    void checkAbort(Instant deadline) throws CommandAbortedException {
         if (cancelled || Thread.currentThread().isInterrupted()) {
             throw new CommandAbortedException(CommandAbortedException.Reason.CANCELLED, "command cancelled");
         }
@@ -200,14 +205,12 @@ public final class WinRmShell implements AutoCloseable {
         }
     }
 
-    private void sendStdin(String commandId, InputStream stdin, Instant deadline) throws IOException {
+    private static void sendStdin(RunningCommand running, InputStream stdin) throws IOException {
         byte[] chunk = stdin.readNBytes(STDIN_CHUNK);
         while (true) {
-            checkAbort(deadline);
             byte[] next = chunk.length < STDIN_CHUNK ? new byte[0] : stdin.readNBytes(STDIN_CHUNK);
             boolean end = next.length == 0;
-            WsmanRequest send = requests.send(shellId, commandId, chunk, 0, chunk.length, end);
-            SoapResponse.checkNoFault(transport.exchange(send.envelope()), send);
+            running.send(chunk, 0, chunk.length, end);
             if (end) {
                 return;
             }
@@ -215,30 +218,8 @@ public final class WinRmShell implements AutoCloseable {
         }
     }
 
-    private int receiveUntilDone(String commandId, ReceiveResponse.StreamSink sink, OutputStream stdout,
-            OutputStream stderr, Instant deadline) throws IOException {
-        while (true) {
-            checkAbort(deadline);
-            WsmanRequest receive = requests.receive(shellId, commandId);
-            ReceiveResponse.CommandState state;
-            try {
-                state = ReceiveResponse.parse(transport.exchange(receive.envelope()), receive, commandId, sink);
-            } catch (WsmanFaultException e) {
-                if (e.isOperationTimeout()) {
-                    continue;
-                }
-                throw e;
-            }
-            stdout.flush();
-            stderr.flush();
-            if (state.done()) {
-                return state.exitCode();
-            }
-        }
-    }
-
     /** Cancel or timeout: terminate the command, delete the shell, keep the thread's interrupt status. */
-    private CommandAbortedException abort(String commandId, CommandAbortedException reason) {
+    CommandAbortedException abort(String commandId, CommandAbortedException reason) {
         boolean interrupted = Thread.interrupted();
         try {
             signal(commandId, SignalCode.TERMINATE);
@@ -257,7 +238,7 @@ public final class WinRmShell implements AutoCloseable {
     }
 
     /** Any other failure mid-command: try not to leave the command running; the caller's close() deletes the shell. */
-    private <T extends Exception> T terminateAfterFailure(String commandId, T failure) {
+    <T extends Exception> T terminateAfterFailure(String commandId, T failure) {
         boolean interrupted = Thread.interrupted();
         try {
             signal(commandId, SignalCode.TERMINATE);
