@@ -61,6 +61,12 @@ public final class CredSspHttpTransport implements WsmanTransport, AutoCloseable
     private static final String SCHEME = "CredSSP";
     private static final String SOAP_TYPE = "application/soap+xml;charset=UTF-8";
     private static final int MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+    /**
+     * Idle time after which a pooled connection is checked before reuse. The check is a read that blocks for 1 ms, so
+     * back-to-back requests (the legs of one command, consecutive Receives) skip it; a service closes an idle
+     * connection only after far longer (Windows: 120 s), and such a close is then seen before the request is sent.
+     */
+    static final TimeValue VALIDATE_AFTER_IDLE = TimeValue.ofMilliseconds(250);
     private static final Pattern ACTION = Pattern.compile("Action[^>]*>\\s*([^<\\s]+)\\s*<");
 
     /** Makes a fresh CredSSP initiator (with a fresh inner context) for each authentication. */
@@ -99,11 +105,10 @@ public final class CredSspHttpTransport implements WsmanTransport, AutoCloseable
         PoolingHttpClientConnectionManagerBuilder manager = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(1)
                 .setMaxConnPerRoute(1)
-                .setValidateAfterInactivity(TimeValue.ofMilliseconds(1))
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(b.connectTimeout))
                         .setSocketTimeout(Timeout.of(b.requestTimeout))
-                        .setValidateAfterInactivity(TimeValue.ofMilliseconds(1))
+                        .setValidateAfterInactivity(VALIDATE_AFTER_IDLE)
                         .build());
         if (https) {
             manager.setTlsSocketStrategy(new DefaultClientTlsStrategy(b.trust.sslContext(), HostnameVerificationPolicy.CLIENT,
