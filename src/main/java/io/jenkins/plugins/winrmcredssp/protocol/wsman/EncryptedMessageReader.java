@@ -125,10 +125,14 @@ final class EncryptedMessageReader {
         return announced;
     }
 
-    /** End of the current part's payload: the next part's boundary, else the closing boundary. */
+    /**
+     * End of the current part's payload: the next part's boundary, else the closing boundary. The payload is
+     * ciphertext, so the delimiter's first byte rarely matches and the full comparison seldom runs.
+     */
     private int nextPart() {
+        byte first = delimiter[0];
         for (int i = position; i + delimiter.length <= end; i++) {
-            if (startsWith(i, delimiter) && isLineEnd(i + delimiter.length)) {
+            if (body[i] == first && startsWith(i, delimiter) && isLineEnd(i + delimiter.length)) {
                 int next = skipLineEnd(i + delimiter.length);
                 int header = next;
                 while (header < end && (body[header] == '\t' || body[header] == ' ')) {
