@@ -31,6 +31,7 @@ import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
@@ -44,6 +45,7 @@ import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
+import org.apache.hc.core5.util.VersionInfo;
 
 /**
  * WS-Management over HTTP(S) authenticated with CredSSP ([MS-WSMV] 2.2.9.1.3, PROTOCOL.md "CredSSP legs over HTTP"):
@@ -67,6 +69,9 @@ public final class CredSspHttpTransport implements WsmanTransport, AutoCloseable
      * connection only after far longer (Windows: 120 s), and such a close is then seen before the request is sent.
      */
     static final TimeValue VALIDATE_AFTER_IDLE = TimeValue.ofMilliseconds(250);
+    /** HttpClient's default User-Agent, worked out once: the builder reads a resource for it on every build. */
+    private static final String USER_AGENT = VersionInfo.getSoftwareInfo("Apache-HttpClient", "org.apache.hc.client5",
+            HttpClientBuilder.class);
     private static final Pattern ACTION = Pattern.compile("Action[^>]*>\\s*([^<\\s]+)\\s*<");
 
     /** Makes a fresh CredSSP initiator (with a fresh inner context) for each authentication. */
@@ -117,6 +122,7 @@ public final class CredSspHttpTransport implements WsmanTransport, AutoCloseable
         this.connections = manager.build();
         this.http = HttpClients.custom()
                 .setConnectionManager(connections)
+                .setUserAgent(USER_AGENT)
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .disableContentCompression()
