@@ -38,6 +38,7 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
+import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.EndpointDetails;
 import org.apache.hc.core5.http.Header;
@@ -72,6 +73,10 @@ public final class CredSspHttpTransport implements WsmanTransport, AutoCloseable
     /** HttpClient's default User-Agent, worked out once: the builder reads a resource for it on every build. */
     private static final String USER_AGENT = VersionInfo.getSoftwareInfo("Apache-HttpClient", "org.apache.hc.client5",
             HttpClientBuilder.class);
+    /** The TLS strategy of an http:// endpoint: its single route is plain TCP (CredSSP carries its own TLS). */
+    private static final TlsSocketStrategy NO_TLS = (socket, target, port, attachment, context) -> {
+        throw new SSLException("the connection to an http:// WinRM endpoint is not upgraded to TLS");
+    };
     private static final Pattern ACTION = Pattern.compile("Action[^>]*>\\s*([^<\\s]+)\\s*<");
 
     /** Makes a fresh CredSSP initiator (with a fresh inner context) for each authentication. */
@@ -118,6 +123,10 @@ public final class CredSspHttpTransport implements WsmanTransport, AutoCloseable
         if (https) {
             manager.setTlsSocketStrategy(new DefaultClientTlsStrategy(b.trust.sslContext(), HostnameVerificationPolicy.CLIENT,
                     b.trust.hostnameVerifier()));
+        } else {
+            // without a strategy the builder makes HttpClient's default one, whose SSLContext loads the JDK trust store:
+            // the largest single cost of a JVM's first session, for a plain-HTTP connection that never upgrades
+            manager.setTlsSocketStrategy(NO_TLS);
         }
         this.connections = manager.build();
         this.http = HttpClients.custom()
