@@ -37,6 +37,9 @@ public final class TlsChannel {
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
 
     private final SSLEngine engine;
+    /** Reused by every wrap (records only, no plaintext) and unwrap (wiped after each use): no 16 KB per record. */
+    private ByteBuffer network;
+    private ByteBuffer application;
     private byte[] inbound = new byte[0];
     private int inboundLength;
     private boolean closedByPeer;
@@ -160,7 +163,7 @@ public final class TlsChannel {
     /** Plaintext of every complete record received so far; an incomplete record waits for more input. */
     public byte[] unwrap(byte[] input) throws SSLException {
         append(input);
-        ByteArrayOutputStream plaintext = new ByteArrayOutputStream();
+        ByteArrayOutputStream plaintext = new ByteArrayOutputStream(inboundLength);
         while (inboundLength > 0 && !closedByPeer) {
             SSLEngineResult result = unwrapOne(plaintext);
             if (result.getStatus() == SSLEngineResult.Status.BUFFER_UNDERFLOW
@@ -278,7 +281,10 @@ public final class TlsChannel {
     }
 
     private SSLEngineResult wrapInto(ByteBuffer source, ByteArrayOutputStream out) throws SSLException {
-        ByteBuffer network = ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
+        if (network == null) {
+            network = ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
+        }
+        network.clear();
         while (true) {
             SSLEngineResult result = engine.wrap(source, network);
             if (result.getStatus() == SSLEngineResult.Status.BUFFER_OVERFLOW) {
@@ -292,7 +298,10 @@ public final class TlsChannel {
 
     private SSLEngineResult unwrapOne(ByteArrayOutputStream plaintext) throws SSLException {
         ByteBuffer source = ByteBuffer.wrap(inbound, 0, inboundLength);
-        ByteBuffer application = ByteBuffer.allocate(engine.getSession().getApplicationBufferSize());
+        if (application == null) {
+            application = ByteBuffer.allocate(engine.getSession().getApplicationBufferSize());
+        }
+        application.clear();
         while (true) {
             SSLEngineResult result = engine.unwrap(source, application);
             if (result.getStatus() == SSLEngineResult.Status.BUFFER_OVERFLOW) {
@@ -304,7 +313,7 @@ public final class TlsChannel {
             Arrays.fill(inbound, inboundLength - consumed, inboundLength, (byte) 0);
             inboundLength -= consumed;
             plaintext.write(application.array(), 0, application.position());
-            Arrays.fill(application.array(), (byte) 0);
+            Arrays.fill(application.array(), 0, application.position(), (byte) 0);
             return result;
         }
     }

@@ -3,7 +3,10 @@ package io.jenkins.plugins.winrmcredssp.protocol.wsman;
 import static io.jenkins.plugins.winrmcredssp.protocol.wsman.WsmanNamespaces.SHELL;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Base64;
+import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamReader;
 
 /**
@@ -59,26 +62,62 @@ public final class ReceiveResponse {
             throws IOException {
         String name = reader.getAttributeValue(null, "Name");
         checkCommandId(reader, commandId, what);
-        String text = SoapResponse.text(reader, what);
+        byte[] data = base64Content(reader, what);
         if (name == null) {
             throw new MalformedSoapException(what + ": Stream element without a Name");
         }
-        byte[] data = decode(text, what);
         if (data.length > 0) {
             sink.write(name, data);
         }
     }
 
-    static byte[] decode(String text, String what) throws MalformedSoapException {
-        StringBuilder compact = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (!Character.isWhitespace(c)) {
-                compact.append(c);
+    /**
+     * Decodes the base64 text of the current element (whitespace allowed anywhere), reading the parser's characters
+     * in place: one pass into an ASCII buffer, then the decoder; no intermediate strings for output that can be
+     * hundreds of kilobytes per response. Ends on the element's END_ELEMENT.
+     */
+    static byte[] base64Content(XMLStreamReader reader, String what) throws MalformedSoapException {
+        byte[] ascii = new byte[0];
+        int length = 0;
+        while (true) {
+            switch (SecureXml.next(reader, what)) {
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                    char[] chars = reader.getTextCharacters();
+                    int start = reader.getTextStart();
+                    int count = reader.getTextLength();
+                    if (length + count > ascii.length) {
+                        ascii = Arrays.copyOf(ascii, Math.max(length + count, ascii.length * 2));
+                    }
+                    for (int i = start; i < start + count; i++) {
+                        char c = chars[i];
+                        if (c > ' ' && c < 0x80) {
+                            ascii[length++] = (byte) c;
+                        } else if (!Character.isWhitespace(c)) {
+                            throw new MalformedSoapException(what + ": Stream content is not base64 (character U+"
+                                    + String.format("%04X", (int) c) + ")");
+                        }
+                    }
+                }
+                case XMLStreamConstants.END_ELEMENT -> {
+                    return decode(ascii, length, what);
+                }
+                case XMLStreamConstants.START_ELEMENT -> throw new MalformedSoapException(
+                        what + ": unexpected element " + reader.getName() + " inside a Stream");
+                case XMLStreamConstants.END_DOCUMENT -> throw new MalformedSoapException(what + ": truncated document");
+                default -> {
+                    // comments and processing instructions carry no content
+                }
             }
         }
+    }
+
+    private static byte[] decode(byte[] ascii, int length, String what) throws MalformedSoapException {
         try {
-            return Base64.getDecoder().decode(compact.toString());
+            ByteBuffer decoded = Base64.getDecoder().decode(ByteBuffer.wrap(ascii, 0, length));
+            byte[] array = decoded.array();
+            return decoded.arrayOffset() == 0 && decoded.remaining() == array.length ? array
+                    : Arrays.copyOfRange(array, decoded.arrayOffset() + decoded.position(),
+                            decoded.arrayOffset() + decoded.limit());
         } catch (IllegalArgumentException e) {
             throw new MalformedSoapException(what + ": Stream content is not base64 (" + e.getMessage() + ")", e);
         }

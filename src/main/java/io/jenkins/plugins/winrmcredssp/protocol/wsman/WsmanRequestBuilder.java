@@ -7,7 +7,8 @@ import static io.jenkins.plugins.winrmcredssp.protocol.wsman.WsmanNamespaces.WSM
 import static io.jenkins.plugins.winrmcredssp.protocol.wsman.WsmanNamespaces.WSMAN_MICROSOFT;
 import static io.jenkins.plugins.winrmcredssp.protocol.wsman.WsmanNamespaces.XML;
 
-import java.io.ByteArrayOutputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -145,9 +146,10 @@ public final class WsmanRequestBuilder {
             throw new NullPointerException("shellId");
         }
         String messageId = "uuid:" + messageIds.get().toString().toUpperCase(Locale.ROOT);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
+        // characters, encoded once at the end: the JDK's UTF-8 stream writer hands an OutputStream one byte per call
+        StringWriter out = new StringWriter(2048);
         try {
-            XMLStreamWriter xml = SecureXml.outputFactory().createXMLStreamWriter(out, "UTF-8");
+            XMLStreamWriter xml = SecureXml.outputFactory().createXMLStreamWriter(out);
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeStartElement("s", "Envelope", SOAP);
             xml.writeNamespace("s", SOAP);
@@ -195,7 +197,7 @@ public final class WsmanRequestBuilder {
         } catch (XMLStreamException e) {
             throw new IllegalStateException("cannot write a SOAP envelope in memory", e);
         }
-        return new WsmanRequest(action, messageId, out.toByteArray());
+        return new WsmanRequest(action, messageId, out.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static void header(XMLStreamWriter xml, String prefix, String namespace, String name, String value,

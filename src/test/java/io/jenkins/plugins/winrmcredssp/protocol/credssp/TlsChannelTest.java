@@ -46,6 +46,34 @@ class TlsChannelTest {
         assertThat(client.pendingInput()).isZero();
     }
 
+    @ParameterizedTest
+    @CsvSource({"TLSv1.2", "TLSv1.3"})
+    void manyRecordsOfMixedSizesInBothDirectionsAndBatched(String protocol) throws Exception {
+        TlsChannel client = TlsChannel.client(TlsOptions.of(protocol));
+        TlsChannel server = TlsChannel.server(TestIdentities.SERVER, TlsOptions.defaults());
+        handshake(client, server, false);
+        int max = client.maxWrapLength();
+        ByteArrayOutputStream batch = new ByteArrayOutputStream();
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        int[] sizes = {max, 1, 2048, max, 7, max - 1, 3};
+        for (int size : sizes) {
+            byte[] message = new byte[size];
+            Arrays.fill(message, (byte) size);
+            assertThat(server.unwrap(client.wrap(message).bytes())).as("client to server, %d bytes", size)
+                    .isEqualTo(message);
+            assertThat(client.unwrap(server.wrap(message).bytes())).as("server to client, %d bytes", size)
+                    .isEqualTo(message);
+        }
+        for (int size : sizes) {
+            byte[] message = new byte[size];
+            Arrays.fill(message, (byte) -size);
+            batch.writeBytes(server.wrap(message).bytes());
+            expected.writeBytes(message);
+        }
+        assertThat(client.unwrap(batch.toByteArray())).as("several records in one input").isEqualTo(expected.toByteArray());
+        assertThat(client.pendingInput()).isZero();
+    }
+
     @Test
     void handshakeSurvivesOneByteFragments() throws Exception {
         TlsChannel client = TlsChannel.client(TlsOptions.defaults());

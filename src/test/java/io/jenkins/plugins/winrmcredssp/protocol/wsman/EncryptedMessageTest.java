@@ -104,6 +104,33 @@ class EncryptedMessageTest {
     }
 
     @Test
+    void sealedBytesThatLookLikeABoundaryAreData() throws Exception {
+        SessionSealer transparent = new SessionSealer() {
+            @Override
+            public String protocol() {
+                return EncryptedMessage.CREDSSP_PROTOCOL;
+            }
+
+            @Override
+            public Sealed wrap(byte[] plaintext) {
+                return new Sealed(0, plaintext);
+            }
+
+            @Override
+            public byte[] unwrap(Sealed sealed) {
+                return sealed.data();
+            }
+        };
+        byte[] soap = "-\r\n--\r\n---Encrypted Boundary\r\n--Encrypted Boundary\r\nnot a part header\r\n--Encrypted Boundar-"
+                .getBytes(StandardCharsets.US_ASCII);
+        for (int partLimit : new int[] {0, 1, 7, 16384}) {
+            EncryptedMessage framing = new EncryptedMessage(transparent, partLimit);
+            EncryptedMessage.Encoded encoded = framing.encode(soap);
+            assertThat(framing.decode(encoded.contentType(), encoded.body())).as("parts of %d", partLimit).isEqualTo(soap);
+        }
+    }
+
+    @Test
     void contentTypeParametersAreReadLeniently() throws Exception {
         byte[] soap = randomBytes(500, 4);
         EncryptedMessage.Encoded encoded = EncryptedMessage.credSsp(FakeSealer.credSsp()).encode(soap);

@@ -91,6 +91,29 @@ class ResponseParsersTest {
     }
 
     @Test
+    void receiveDecodesBase64SplitByWhitespaceCdataAndComments() throws Exception {
+        WsmanRequest receive = Fixtures.request(WsmanNamespaces.ACTION_RECEIVE, PYWINRM_ID);
+        byte[] xml = envelope("<rsp:ReceiveResponse><rsp:Stream Name=\"stdout\" CommandId=\"C\">\r\n b2\t9w <!-- x -->"
+                + "<![CDATA[Y3\nc=]]>\n</rsp:Stream><rsp:Stream Name=\"stderr\" CommandId=\"C\"> </rsp:Stream>"
+                + "</rsp:ReceiveResponse>");
+        List<String> seen = new ArrayList<>();
+        ReceiveResponse.parse(xml, receive, "C",
+                (stream, data) -> seen.add(stream + "=" + new String(data, StandardCharsets.US_ASCII)));
+        assertThat(seen).containsExactly("stdout=oopcw");
+    }
+
+    @Test
+    void receiveRejectsNonAsciiAndElementsInsideAStream() {
+        WsmanRequest receive = Fixtures.request(WsmanNamespaces.ACTION_RECEIVE, PYWINRM_ID);
+        assertThatThrownBy(() -> ReceiveResponse.parse(envelope("<rsp:ReceiveResponse><rsp:Stream Name=\"stdout\">"
+                + "AA\u00e9=</rsp:Stream></rsp:ReceiveResponse>"), receive, "C", (s, d) -> { }))
+                .isInstanceOf(MalformedSoapException.class).hasMessageContaining("not base64").hasMessageContaining("U+00E9");
+        assertThatThrownBy(() -> ReceiveResponse.parse(envelope("<rsp:ReceiveResponse><rsp:Stream Name=\"stdout\">"
+                + "AA<x/>==</rsp:Stream></rsp:ReceiveResponse>"), receive, "C", (s, d) -> { }))
+                .isInstanceOf(MalformedSoapException.class).hasMessageContaining("inside a Stream");
+    }
+
+    @Test
     void receiveRejectsBadBase64OutputOfAnotherCommandAndDoneWithoutExitCode() {
         WsmanRequest receive = Fixtures.request(WsmanNamespaces.ACTION_RECEIVE, PYWINRM_ID);
         assertThatThrownBy(() -> ReceiveResponse.parse(envelope("<rsp:ReceiveResponse><rsp:Stream Name=\"stdout\">"

@@ -153,6 +153,15 @@ class WsmanRequestBuilderTest {
     }
 
     @Test
+    void nonAsciiTextIsUtf8AndMarkupIsEscaped() {
+        byte[] envelope = builder.command(SHELL_ID, RemoteCommand.of("echo", "caf\u00e9 \ud83d\ude00 <&>")).envelope();
+        String text = new String(envelope, StandardCharsets.UTF_8);
+        assertThat(text).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
+                .contains("<rsp:Arguments>caf\u00e9 \ud83d\ude00 &lt;&amp;&gt;</rsp:Arguments>");
+        assertThat(envelope).containsSequence(0xC3, 0xA9).containsSequence(0xF0, 0x9F, 0x98, 0x80);
+    }
+
+    @Test
     void refusesTextXmlCannotCarry() {
         assertThatThrownBy(() -> builder.command(SHELL_ID, RemoteCommand.of("echo", "a\u0001b")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("U+0001");

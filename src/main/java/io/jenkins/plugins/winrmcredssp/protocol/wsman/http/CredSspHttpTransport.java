@@ -31,12 +31,14 @@ import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
+import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.EndpointDetails;
 import org.apache.hc.core5.http.Header;
@@ -44,6 +46,7 @@ import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
+import org.apache.hc.core5.util.VersionInfo;
 
 /**
  * WS-Management over HTTP(S) authenticated with CredSSP ([MS-WSMV] 2.2.9.1.3, PROTOCOL.md "CredSSP legs over HTTP"):
@@ -61,6 +64,19 @@ public final class CredSspHttpTransport implements WsmanTransport, AutoCloseable
     private static final String SCHEME = "CredSSP";
     private static final String SOAP_TYPE = "application/soap+xml;charset=UTF-8";
     private static final int MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+    /**
+     * Idle time after which a pooled connection is checked before reuse. The check is a read that blocks for 1 ms, so
+     * back-to-back requests (the legs of one command, consecutive Receives) skip it; a service closes an idle
+     * connection only after far longer (Windows: 120 s), and such a close is then seen before the request is sent.
+     */
+    static final TimeValue VALIDATE_AFTER_IDLE = TimeValue.ofMilliseconds(250);
+    /** HttpClient's default User-Agent, worked out once: the builder reads a resource for it on every build. */
+    private static final String USER_AGENT = VersionInfo.getSoftwareInfo("Apache-HttpClient", "org.apache.hc.client5",
+            HttpClientBuilder.class);
+    /** The TLS strategy of an http:// endpoint: its single route is plain TCP (CredSSP carries its own TLS). */
+    private static final TlsSocketStrategy NO_TLS = (socket, target, port, attachment, context) -> {
+        throw new SSLException("the connection to an http:// WinRM endpoint is not upgraded to TLS");
+    };
     private static final Pattern ACTION = Pattern.compile("Action[^>]*>\\s*([^<\\s]+)\\s*<");
 
     /** Makes a fresh CredSSP initiator (with a fresh inner context) for each authentication. */
@@ -99,19 +115,23 @@ public final class CredSspHttpTransport implements WsmanTransport, AutoCloseable
         PoolingHttpClientConnectionManagerBuilder manager = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(1)
                 .setMaxConnPerRoute(1)
-                .setValidateAfterInactivity(TimeValue.ofMilliseconds(1))
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(b.connectTimeout))
                         .setSocketTimeout(Timeout.of(b.requestTimeout))
-                        .setValidateAfterInactivity(TimeValue.ofMilliseconds(1))
+                        .setValidateAfterInactivity(VALIDATE_AFTER_IDLE)
                         .build());
         if (https) {
             manager.setTlsSocketStrategy(new DefaultClientTlsStrategy(b.trust.sslContext(), HostnameVerificationPolicy.CLIENT,
                     b.trust.hostnameVerifier()));
+        } else {
+            // without a strategy the builder makes HttpClient's default one, whose SSLContext loads the JDK trust store:
+            // the largest single cost of a JVM's first session, for a plain-HTTP connection that never upgrades
+            manager.setTlsSocketStrategy(NO_TLS);
         }
         this.connections = manager.build();
         this.http = HttpClients.custom()
                 .setConnectionManager(connections)
+                .setUserAgent(USER_AGENT)
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .disableContentCompression()

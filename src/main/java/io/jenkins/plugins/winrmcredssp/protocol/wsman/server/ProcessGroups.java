@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,9 +28,14 @@ final class ProcessGroups {
 
     /** Live members of process group {@code pgid}. */
     static List<ProcessHandle> members(long pgid) {
+        return members(Set.of(pgid));
+    }
+
+    /** Live members of any of these process groups, in one pass over the process table. */
+    static List<ProcessHandle> members(Set<Long> pgids) {
         List<ProcessHandle> out = new ArrayList<>();
         ProcessHandle.allProcesses().forEach(p -> stat(p.pid()).ifPresent(s -> {
-            if (s.pgrp() == pgid && s.state() != 'Z') {
+            if (pgids.contains(s.pgrp()) && s.state() != 'Z') {
                 out.add(p);
             }
         }));
