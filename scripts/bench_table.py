@@ -23,6 +23,7 @@ def comparison(ours, py):
     tls = median(ours["tls_ref_mbps"])
     sessions = ours.get("conc_sessions", "?")
     rows = [
+        ("session set-up to first shell, first of the process (ms)", "setup_first_ms", "setup_first_ms"),
         ("session set-up to first shell (ms)", "setup_ms", "setup_ms"),
         ("  HTTP legs (ours: CredSSP tokens; pywinrm: all requests incl. Create)", "setup_legs", "setup_requests"),
         ("command 'true', shell reused (ms)", "cmd_reuse_ms", "cmd_reuse_ms"),
