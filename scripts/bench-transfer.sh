@@ -8,6 +8,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Java and Maven to build and run, python3 for the POSIX agent the demo service's shell starts
+bash scripts/install-test-deps.sh maven openjdk-17-jdk-headless python3
+
 if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
   echo "== Building (mvn -B -q -ntp -DskipTests package)" >&2
   mvn -B -q -ntp -DskipTests package >&2

@@ -5,17 +5,19 @@
 # JMH hot-path benchmarks, and prints one table. Installs Java 17, Maven and pywinrm when missing (through
 # scripts/install-test-deps.sh). Stops everything it starts. See docs/benchmarks.md.
 # Sizes (environment): BENCH_RUNS (session set-ups, 10), BENCH_SETUP_WARMUP (untimed set-ups after the first, cold
-# one and before the measured ones, 20), BENCH_COMMANDS (commands per mode, 100), BENCH_STREAM_MB
-# (MB of 10^6 bytes per streaming run, 1000 = 1 GB), BENCH_STREAM_RUNS (3), BENCH_TLS_MB (256), BENCH_SESSIONS
-# (sessions at once, 100), BENCH_CONC_RUNS (3), BENCH_JMH (1; 0 skips JMH), BENCH_JMH_ARGS (JMH options,
-# "-f 1 -wi 3 -i 5 -w 1s -r 1s"), BENCH_JMH_INCLUDE (JMH benchmark regex, all of ours). BENCH_SKIP_BUILD=1 reuses
-# target/. A quick run: BENCH_RUNS=3 BENCH_SETUP_WARMUP=2 BENCH_COMMANDS=10 BENCH_STREAM_MB=64 BENCH_STREAM_RUNS=1 BENCH_SESSIONS=20
-# BENCH_CONC_RUNS=1 BENCH_JMH_ARGS="-f 1 -wi 1 -i 2 -w 500ms -r 500ms".
+# one and before the measured ones, 20), BENCH_COMMANDS (commands per mode, 100), BENCH_COMMAND_WARMUP (untimed
+# commands on the reused shell between its first, reported, and its measured ones, 500), BENCH_STREAM_MB (MB of 10^6
+# bytes per streaming run, 1000 = 1 GB), BENCH_STREAM_RUNS (3), BENCH_TLS_MB (256), BENCH_SESSIONS (sessions at once,
+# 100), BENCH_CONC_RUNS (3), BENCH_JMH (1; 0 skips JMH), BENCH_JMH_ARGS (JMH options, "-f 1 -wi 3 -i 5 -w 1s -r 1s"),
+# BENCH_JMH_INCLUDE (JMH benchmark regex, all of ours). BENCH_SKIP_BUILD=1 reuses target/. A quick run: BENCH_RUNS=3
+# BENCH_SETUP_WARMUP=2 BENCH_COMMANDS=10 BENCH_COMMAND_WARMUP=10 BENCH_STREAM_MB=64 BENCH_STREAM_RUNS=1
+# BENCH_SESSIONS=20 BENCH_CONC_RUNS=1 BENCH_JMH_ARGS="-f 1 -wi 1 -i 2 -w 500ms -r 500ms".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 runs=${BENCH_RUNS:-10}
 setup_warmup=${BENCH_SETUP_WARMUP:-20}
+command_warmup=${BENCH_COMMAND_WARMUP:-500}
 commands=${BENCH_COMMANDS:-100}
 stream_mb=${BENCH_STREAM_MB:-1000}
 stream_runs=${BENCH_STREAM_RUNS:-3}
@@ -73,14 +75,14 @@ url=$(sed -n 's/^http=//p' "$work/service.log")
 
 echo "== Our client: CredSSP over HTTP, message encryption (runs=$runs commands=$commands stream=${stream_mb}MBx$stream_runs)" >&2
 java -Xmx128m -cp "$classpath" io.jenkins.plugins.winrmcredssp.bench.EndToEndBenchmark "$url" "$user" \
-  runs="$runs" setupWarmup="$setup_warmup" commands="$commands" streamMb="$stream_mb" streamRuns="$stream_runs" tlsMb="$tls_mb" | tee "$work/ours.txt" >&2
+  runs="$runs" setupWarmup="$setup_warmup" commandWarmup="$command_warmup" commands="$commands" streamMb="$stream_mb" streamRuns="$stream_runs" tlsMb="$tls_mb" | tee "$work/ours.txt" >&2
 echo "== Our client: $sessions sessions at once (x$conc_runs), own JVM" >&2
 java -Xmx128m -cp "$classpath" io.jenkins.plugins.winrmcredssp.bench.ConcurrentSessionsBenchmark "$url" "$user" \
   sessions="$sessions" runs="$conc_runs" | tee -a "$work/ours.txt" >&2
 
 echo "== pywinrm: NTLM over HTTP, message encryption" >&2
 env -u REQUESTS_CA_BUNDLE -u CURL_CA_BUNDLE /usr/bin/python3 scripts/bench_pywinrm.py "$url" "$user" \
-  "$runs" "$commands" "$stream_mb" "$stream_runs" "$setup_warmup" | tee "$work/pywinrm.txt" >&2
+  "$runs" "$commands" "$stream_mb" "$stream_runs" "$setup_warmup" "$command_warmup" | tee "$work/pywinrm.txt" >&2
 echo "== pywinrm: $sessions sessions at once (x$conc_runs) on a thread pool, own process" >&2
 env -u REQUESTS_CA_BUNDLE -u CURL_CA_BUNDLE /usr/bin/python3 scripts/bench_pywinrm.py --concurrent "$url" "$user" \
   "$sessions" "$conc_runs" | tee -a "$work/pywinrm.txt" >&2

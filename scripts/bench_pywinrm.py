@@ -1,7 +1,7 @@
 """The workloads of EndToEndBenchmark and ConcurrentSessionsBenchmark run by pywinrm (NTLM with message encryption
 over HTTP), for comparison.
 
-argv: endpoint user runs commands stream_mb stream_runs setup_warmup (the sequential workloads), or
+argv: endpoint user runs commands stream_mb stream_runs setup_warmup command_warmup (the sequential workloads), or
 --concurrent endpoint user sessions runs (that many whole sessions at once on a thread pool, run in a process of its
 own so its peak RSS is this workload's); the password comes from $WINRM_PASSWORD. Prints one key=value line per
 figure in the format of the Java runners (median [p10 p90; min max; n]).
@@ -148,7 +148,7 @@ def concurrently(sessions, runs):
     print("conc_peak_rss_mb=%.1f" % (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1000))
 
 
-def sequential(runs, commands, stream_mb, stream_runs, setup_warmup):
+def sequential(runs, commands, stream_mb, stream_runs, setup_warmup, command_warmup):
     print("setup_first_ms=%.2f" % set_up()[0])
     for _ in range(setup_warmup):
         set_up()
@@ -177,7 +177,8 @@ def sequential(runs, commands, stream_mb, stream_runs, setup_warmup):
             times.append((time.perf_counter() - start) * 1000)
         return times
 
-    reuse(commands)
+    report("cmd_reuse_first_ms", reuse(commands))
+    reuse(command_warmup)
     report("cmd_reuse_ms", reuse(commands))
     fresh(max(1, commands // 4))
     report("cmd_newshell_ms", fresh(commands))
@@ -203,4 +204,4 @@ def sequential(runs, commands, stream_mb, stream_runs, setup_warmup):
 if concurrent_mode:
     concurrently(*(int(a) for a in sys.argv[3:5]))
 else:
-    sequential(*(int(a) for a in sys.argv[3:8]))
+    sequential(*(int(a) for a in sys.argv[3:9]))

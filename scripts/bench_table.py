@@ -26,6 +26,8 @@ def comparison(ours, py):
         ("session set-up to first shell, first of the process (ms)", "setup_first_ms", "setup_first_ms"),
         ("session set-up to first shell (ms)", "setup_ms", "setup_ms"),
         ("  HTTP legs (ours: CredSSP tokens; pywinrm: all requests incl. Create)", "setup_legs", "setup_requests"),
+        ("command 'true', shell reused, first commands of the process (ms)", "cmd_reuse_first_ms",
+         "cmd_reuse_first_ms"),
         ("command 'true', shell reused (ms)", "cmd_reuse_ms", "cmd_reuse_ms"),
         ("command 'true', new shell each (ms)", "cmd_newshell_ms", "cmd_newshell_ms"),
         ("streaming %s MB of 10^6 bytes (MB/s)" % ours["stream_mb"], "stream_mbps", "stream_mbps"),

@@ -2,7 +2,7 @@
 # Installs the Debian packages of the independent peers the interop tests run against (see docs/interop.md):
 # FreeRDP's CredSSP acceptor, gss-ntlmssp through MIT GSSAPI, Samba's ntlm_auth, python3-ntlm-auth, MIT Kerberos,
 # pywinrm. Idempotent: does nothing when everything is present. With arguments, installs just those packages the
-# same way (scripts/bench.sh: Java, Maven and pywinrm).
+# same way (scripts/bench.sh: Java, Maven and pywinrm; scripts/bench-transfer.sh: Java, Maven and python3).
 set -euo pipefail
 
 packages=(
