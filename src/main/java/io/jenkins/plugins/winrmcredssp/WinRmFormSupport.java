@@ -89,7 +89,7 @@ final class WinRmFormSupport {
      * Connects somewhere with stored credentials, so only for those who may configure the job (the caller has checked
      * POST; this checks the permission).
      */
-    static FormValidation testConnection(Item item, WinRmCommandSettings settings, WinRmSessionOpener opener) {
+    static FormValidation testConnection(Item item, WinRmConnectionSettings settings, WinRmSessionOpener opener) {
         if (item == null) {
             Jenkins.get().checkPermission(Jenkins.ADMINISTER);
             return FormValidation.error(Messages.WinRmForm_TestNeedsJob());
@@ -123,6 +123,22 @@ final class WinRmFormSupport {
         } finally {
             Arrays.fill(password, '\0');
         }
+    }
+
+    /** The settings of a Test Connection request. */
+    static WinRmConnectionSettings connectionSettings(String host, String credentialsId, int port, String transport,
+            String certificateThumbprint, String caCertificate, boolean skipCertificateVerification,
+            String authMechanism, String spn, int minCredSSPVersion) {
+        WinRmConnectionSettings settings = new WinRmConnectionSettings(host, credentialsId);
+        settings.setPort(port);
+        settings.setTransport(transport);
+        settings.setCertificateThumbprint(certificateThumbprint);
+        settings.setCaCertificate(caCertificate);
+        settings.setSkipCertificateVerification(skipCertificateVerification);
+        settings.setAuthMechanism(authMechanism);
+        settings.setSpn(spn);
+        settings.setMinCredSSPVersion(minCredSSPVersion);
+        return settings;
     }
 
     static ListBoxModel credentialsIdItems(Item item, String credentialsId, String host) {
