@@ -148,6 +148,19 @@ public final class WinRmShell implements AutoCloseable {
         return exitCode;
     }
 
+    /**
+     * Starts a command and returns at once, for callers that interleave stdin and output (e.g. a streaming protocol
+     * with the remote program). The command's {@link RemoteCommand#timeout()} applies to each of its operations.
+     * Close the {@link RunningCommand} (try-with-resources) to stop it if it is still running.
+     */
+    public RunningCommand start(RemoteCommand command) throws IOException {
+        ensureOpen();
+        Instant deadline = command.timeout() == null ? null : clock.instant().plus(command.timeout());
+        WsmanRequest start = requests.command(shellId, command);
+        String commandId = CommandResponse.commandId(transport.exchange(start.envelope()), start);
+        return new RunningCommand(this, commandId, deadline);
+    }
+
     /** Sends a signal (e.g. {@link SignalCode#CTRL_C}) to a command of this shell. */
     public void signal(String commandId, SignalCode code) throws IOException {
         WsmanRequest signal = requests.signal(shellId, commandId, code);
@@ -157,6 +170,11 @@ public final class WinRmShell implements AutoCloseable {
     /** Asks the running command (if any) to stop at its next poll; safe from any thread. */
     public void cancel() {
         cancelled = true;
+    }
+
+    /** Whether {@link #cancel()} was called. */
+    public boolean isCancelRequested() {
+        return cancelled;
     }
 
     public boolean isOpen() {
@@ -190,7 +208,15 @@ public final class WinRmShell implements AutoCloseable {
         }
     }
 
-    private void checkAbort(Instant deadline) throws CommandAbortedException {
+    WsmanTransport transport() {
+        return transport;
+    }
+
+    WsmanRequestBuilder requests() {
+        return requests;
+    }
+
+    void checkAbort(Instant deadline) throws CommandAbortedException {
         if (cancelled || Thread.currentThread().isInterrupted()) {
             throw new CommandAbortedException(CommandAbortedException.Reason.CANCELLED, "command cancelled");
         }
@@ -238,7 +264,7 @@ public final class WinRmShell implements AutoCloseable {
     }
 
     /** Cancel or timeout: terminate the command, delete the shell, keep the thread's interrupt status. */
-    private CommandAbortedException abort(String commandId, CommandAbortedException reason) {
+    CommandAbortedException abort(String commandId, CommandAbortedException reason) {
         boolean interrupted = Thread.interrupted();
         try {
             signal(commandId, SignalCode.TERMINATE);
@@ -257,7 +283,7 @@ public final class WinRmShell implements AutoCloseable {
     }
 
     /** Any other failure mid-command: try not to leave the command running; the caller's close() deletes the shell. */
-    private <T extends Exception> T terminateAfterFailure(String commandId, T failure) {
+    <T extends Exception> T terminateAfterFailure(String commandId, T failure) {
         boolean interrupted = Thread.interrupted();
         try {
             signal(commandId, SignalCode.TERMINATE);

@@ -1,0 +1,103 @@
+package io.jenkins.plugins.winrmcredssp.protocol.transfer;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Relative paths as the manifest carries them: {@code /}-separated, no empty, {@code .} or {@code ..} component, not
+ * absolute, no backslash, colon or control character (Windows refuses them in names, and tab and line feed delimit
+ * the manifest). The agents check the same rules again.
+ */
+final class RelativePaths {
+    private RelativePaths() {
+    }
+
+    static String check(String rel) throws FileTransferException {
+        String problem = problem(rel);
+        if (problem != null) {
+            throw new FileTransferException(FileTransferException.Stage.READ_LOCAL,
+                    FileTransferException.Reason.INVALID_PATH, null, null, "relative path '" + rel + "' " + problem);
+        }
+        return rel;
+    }
+
+    private static String problem(String rel) {
+        if (rel == null || rel.isEmpty()) {
+            return "is empty";
+        }
+        if (rel.startsWith("/")) {
+            return "is absolute";
+        }
+        for (int i = 0; i < rel.length(); i++) {
+            char c = rel.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                return "contains a control character";
+            }
+            if (c == '\\' || c == ':') {
+                return "contains '" + c + "' (use / as the separator; drive letters are not relative)";
+            }
+        }
+        for (String part : rel.split("/", -1)) {
+            if (part.isEmpty() || part.equals(".") || part.equals("..")) {
+                return "has an empty, '.' or '..' component";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Every regular file below {@code root}, plus every empty directory (so it is created too), as sorted relative
+     * paths.
+     */
+    static List<String> tree(Path root) throws IOException {
+        List<String> out = new ArrayList<>();
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                if (!dir.equals(root)) {
+                    try (var children = Files.list(dir)) {
+                        if (children.findAny().isEmpty()) {
+                            out.add(relative(root, dir));
+                        }
+                    }
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (attrs.isRegularFile()) {
+                    out.add(relative(root, file));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        out.sort(null);
+        return out;
+    }
+
+    static String relative(Path root, Path path) {
+        StringBuilder rel = new StringBuilder();
+        for (Path part : root.relativize(path)) {
+            if (rel.length() > 0) {
+                rel.append('/');
+            }
+            rel.append(part);
+        }
+        return rel.toString();
+    }
+
+    /** The remote path of {@code rel} under {@code root}, with the platform's separator. */
+    static String join(RemotePlatform platform, String root, String rel) {
+        if (platform == RemotePlatform.WINDOWS) {
+            return root.replaceAll("[\\\\/]+$", "") + "\\" + rel.replace('/', '\\');
+        }
+        return (root.equals("/") || root.isEmpty() ? "" : root.replaceAll("/+$", "")) + "/" + rel;
+    }
+}
