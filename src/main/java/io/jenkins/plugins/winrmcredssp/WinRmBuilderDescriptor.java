@@ -23,7 +23,7 @@ public abstract class WinRmBuilderDescriptor extends BuildStepDescriptor<Builder
 
     /** Help for the connection fields comes from the {@code owner} builder's pages (one set of pages for all builders). */
     void redirectConnectionHelp(Class<? extends WinRmConnectionBuilder> owner) {
-        for (String field : WinRmConnectionSettings.FIELDS) {
+        for (String field : WinRmConnectionSettings.CONNECTION_FIELDS) {
             addHelpFileRedirect(field, owner, field);
         }
     }

@@ -43,6 +43,34 @@ final class WinRmFormSupport {
         return items;
     }
 
+    static ListBoxModel overwriteItems() {
+        ListBoxModel items = new ListBoxModel();
+        for (String value : WinRmCopySettings.OVERWRITE_VALUES) {
+            items.add(switch (value) {
+                case "ifChanged" -> Messages.WinRmForm_OverwriteIfChanged();
+                case "always" -> Messages.WinRmForm_OverwriteAlways();
+                default -> Messages.WinRmForm_OverwriteNever();
+            }, value);
+        }
+        return items;
+    }
+
+    static FormValidation checkIncludes(String includes) {
+        return includes == null || includes.isBlank()
+                ? FormValidation.error(Messages.WinRmForm_IncludesRequired()) : FormValidation.ok();
+    }
+
+    /** A drive path or a UNC path; anything else only warns (a variable, or a test service that is not Windows). */
+    static FormValidation checkDestination(String destination) {
+        if (destination == null || destination.isBlank()) {
+            return FormValidation.error(Messages.WinRmForm_DestinationRequired());
+        }
+        String d = destination.strip();
+        boolean windows = d.matches("[A-Za-z]:[\\\\/].*") || d.matches("\\\\\\\\[^\\\\]+\\\\[^\\\\]+.*");
+        return windows || d.contains("$")
+                ? FormValidation.ok() : FormValidation.warning(Messages.WinRmForm_DestinationNotWindows());
+    }
+
     static FormValidation checkHost(String host) {
         if (host == null || host.isBlank()) {
             return FormValidation.error(Messages.WinRmForm_HostRequired());

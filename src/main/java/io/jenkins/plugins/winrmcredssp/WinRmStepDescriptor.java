@@ -12,7 +12,7 @@ import org.kohsuke.stapler.verb.POST;
 public abstract class WinRmStepDescriptor extends StepDescriptor {
     /** Help for the connection fields comes from the {@code owner} step's pages (one set of pages for all steps). */
     void redirectConnectionHelp(Class<? extends WinRmConnectionStep> owner) {
-        for (String field : WinRmConnectionSettings.FIELDS) {
+        for (String field : WinRmConnectionSettings.CONNECTION_FIELDS) {
             addHelpFileRedirect(field, owner, field);
         }
     }
