@@ -18,8 +18,16 @@ public final class CliArguments {
     public static final String USAGE = String.join("\n",
             "usage: java -jar winrm-credssp-cli.jar --url http(s)://HOST[:PORT]/wsman --user USER",
             "           (--password-env VAR | --password-stdin) [options] -- COMMAND [ARG...]",
+            "       java -jar winrm-credssp-cli.jar upload [connection options] [--overwrite always|if-changed|never]",
+            "           [--platform windows|posix] -- LOCAL_FILE_OR_DIR REMOTE_DIR",
+            "       java -jar winrm-credssp-cli.jar download [connection options] [--platform windows|posix]",
+            "           -- REMOTE_FILE LOCAL_FILE",
             "",
             "Runs COMMAND on a Windows host over WinRM, authenticated with CredSSP (the password is delegated).",
+            "upload copies a file or directory tree (through one remote PowerShell process, SHA-256 verified, each",
+            "file renamed into place atomically); download fetches one file. --platform posix speaks to a POSIX",
+            "host's python3 instead of PowerShell (the local test service). Each file is printed on stdout as",
+            "OUTCOME<TAB>SIZE<TAB>SHA256<TAB>REMOTE_PATH; a summary goes to stderr.",
             "",
             "  --url URL                  the WinRM endpoint, e.g. https://host:5986/wsman",
             "  --user USER                DOMAIN\\user, user@domain or user",
@@ -41,7 +49,7 @@ public final class CliArguments {
             "",
             "Exit status: the remote exit code (the OS keeps its low 8 bits; codes above 255 or negative are also",
             "printed in full on stderr); 2 usage error, 3 connection/TLS failure, 4 authentication failure,",
-            "5 WS-Management fault or other failure. Failures print one line on stderr naming the stage.");
+            "5 WS-Management fault, file transfer or other failure. Failures print one line on stderr naming the stage.");
 
     private static final Pattern THUMBPRINT = Pattern.compile("[0-9a-fA-F]{64}");
 

@@ -2,6 +2,7 @@ package io.jenkins.plugins.winrmcredssp.protocol.cli;
 
 import io.jenkins.plugins.winrmcredssp.protocol.credssp.CredSspException;
 import io.jenkins.plugins.winrmcredssp.protocol.credssp.CredSspStage;
+import io.jenkins.plugins.winrmcredssp.protocol.transfer.FileTransferException;
 import io.jenkins.plugins.winrmcredssp.protocol.wsman.WsmanFaultException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -26,6 +27,9 @@ public record FailureReport(int exitStatus, String line) {
                 return new FailureReport(ExitStatus.CONNECTION, PREFIX + "connection failed: " + describe(failure));
             }
             return new FailureReport(ExitStatus.AUTHENTICATION, PREFIX + "authentication failed: " + describe(failure));
+        }
+        if (failure instanceof FileTransferException) {
+            return new FailureReport(ExitStatus.REMOTE_FAILURE, PREFIX + describe(failure));
         }
         if (failure instanceof WsmanFaultException) {
             return new FailureReport(ExitStatus.REMOTE_FAILURE, PREFIX + "WS-Management fault: " + describe(failure));

@@ -27,7 +27,15 @@ public final class WinRmCli {
                 Consumer<SessionInfo> session) throws IOException;
     }
 
+    /** Runs an upload or download; replaceable like {@link Runner}. */
+    @FunctionalInterface
+    interface TransferRunner {
+        int run(TransferOptions transfer, CliOptions options, char[] password, OutputStream stdout,
+                OutputStream stderr, Consumer<SessionInfo> session) throws IOException;
+    }
+
     private final Runner runner;
+    private final TransferRunner transfers;
     private final Function<String, String> environment;
     private final InputStream stdin;
     private final PrintStream stdout;
@@ -35,7 +43,13 @@ public final class WinRmCli {
 
     WinRmCli(Runner runner, Function<String, String> environment, InputStream stdin, PrintStream stdout,
             PrintStream stderr) {
+        this(runner, RemoteTransfer::run, environment, stdin, stdout, stderr);
+    }
+
+    WinRmCli(Runner runner, TransferRunner transfers, Function<String, String> environment, InputStream stdin,
+            PrintStream stdout, PrintStream stderr) {
         this.runner = runner;
+        this.transfers = transfers;
         this.environment = environment;
         this.stdin = stdin;
         this.stdout = stdout;
@@ -59,7 +73,13 @@ public final class WinRmCli {
     public int run(String... args) {
         CliOptions options;
         char[] password;
+        Runner effective = runner;
         try {
+            if (args.length > 0 && TransferArguments.isSubcommand(args[0])) {
+                TransferArguments.Parsed transfer = TransferArguments.parse(args);
+                args = transfer.connectionArgs();
+                effective = (o, p, out, err, s) -> transfers.run(transfer.transfer(), o, p, out, err, s);
+            }
             Optional<CliOptions> parsed = CliArguments.parse(args);
             if (parsed.isEmpty()) {
                 stdout.println(CliArguments.USAGE);
@@ -74,7 +94,7 @@ public final class WinRmCli {
         }
         boolean verbose = options.verbose();
         try {
-            int exitCode = runner.run(options, password, stdout, stderr, info -> {
+            int exitCode = effective.run(options, password, stdout, stderr, info -> {
                 if (verbose) {
                     verbose(info);
                 }

@@ -125,7 +125,13 @@ final class Upload {
         currentPath = null;
         agent.frame(TransferFrame.QUIT, "");
         agent.flush(true);
-        TransferFrame results = FileTransfer.expect(agent, TransferFrame.RESULT, Stage.WRITE, null);
+        TransferFrame results = agent.next();
+        while (results.type() == TransferFrame.PONG) {
+            results = agent.next();
+        }
+        if (results.type() != TransferFrame.RESULT) {
+            throw FileTransfer.unexpected(agent, results, Stage.WRITE, null);
+        }
         FileTransfer.expect(agent, TransferFrame.DONE, Stage.WRITE, null);
         int exit = agent.awaitExit();
         if (exit != 0) {
@@ -167,10 +173,10 @@ final class Upload {
                 bytesSent += n;
                 sinceLastPing += n;
                 request.listener().progress(filesDone, filesTotal, bytesSent, bytesTotal);
+                checkInterrupted();
                 if (sinceLastPing >= request.window()) {
                     ping();
                 }
-                checkInterrupted();
             }
         } catch (IOException e) {
             if (e instanceof FileTransferException || e instanceof io.jenkins.plugins.winrmcredssp.protocol.wsman.WsmanException) {

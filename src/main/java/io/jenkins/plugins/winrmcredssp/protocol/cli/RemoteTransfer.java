@@ -1,0 +1,90 @@
+package io.jenkins.plugins.winrmcredssp.protocol.cli;
+
+import io.jenkins.plugins.winrmcredssp.protocol.auth.UserCredentials;
+import io.jenkins.plugins.winrmcredssp.protocol.transfer.DownloadRequest;
+import io.jenkins.plugins.winrmcredssp.protocol.transfer.FileResult;
+import io.jenkins.plugins.winrmcredssp.protocol.transfer.FileTransfer;
+import io.jenkins.plugins.winrmcredssp.protocol.transfer.FileTransferException;
+import io.jenkins.plugins.winrmcredssp.protocol.transfer.TransferListener;
+import io.jenkins.plugins.winrmcredssp.protocol.transfer.TransferResult;
+import io.jenkins.plugins.winrmcredssp.protocol.transfer.UploadRequest;
+import io.jenkins.plugins.winrmcredssp.protocol.wsman.ShellOptions;
+import io.jenkins.plugins.winrmcredssp.protocol.wsman.WinRmShell;
+import io.jenkins.plugins.winrmcredssp.protocol.wsman.http.SessionInfo;
+import io.jenkins.plugins.winrmcredssp.protocol.wsman.http.WinRmCredSspClient;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * One CLI {@code upload} / {@code download}: a fresh shell, one transfer. Prints one line per file on stdout
+ * ({@code OUTCOME size sha256 remote-path}, tab-separated) and a summary on stderr.
+ */
+final class RemoteTransfer {
+    private RemoteTransfer() {
+    }
+
+    /** @return 0; failures are thrown ({@link FileTransferException} names stage, reason and path) */
+    static int run(TransferOptions transfer, CliOptions options, char[] password, OutputStream stdout,
+            OutputStream stderr, Consumer<SessionInfo> session) throws IOException {
+        UserCredentials user = UserCredentials.parse(options.user(), password);
+        Arrays.fill(password, '\0');
+        try (WinRmCredSspClient client = WinRmCredSspClient.connect(RemoteRun.connection(options, user))) {
+            ShellOptions shellOptions = ShellOptions.defaults().withEnvironment(options.environment());
+            if (options.workdir() != null) {
+                shellOptions = shellOptions.withWorkingDirectory(options.workdir());
+            }
+            try (WinRmShell shell = client.openShell(shellOptions)) {
+                client.sessionInfo().ifPresent(session);
+                TransferResult result = transfer.upload() ? upload(shell, transfer) : download(shell, transfer);
+                report(result, transfer.upload(), stdout, stderr);
+                return 0;
+            }
+        } finally {
+            user.destroy();
+        }
+    }
+
+    private static TransferResult upload(WinRmShell shell, TransferOptions transfer) throws IOException {
+        Path source = Path.of(transfer.source()).toAbsolutePath();
+        UploadRequest.Builder request;
+        if (Files.isDirectory(source)) {
+            request = UploadRequest.tree(source, transfer.target());
+        } else if (Files.isRegularFile(source)) {
+            request = UploadRequest.builder(source.getParent(), List.of(source.getFileName().toString()),
+                    transfer.target());
+        } else {
+            throw new FileTransferException(FileTransferException.Stage.READ_LOCAL,
+                    FileTransferException.Reason.NOT_FOUND, null, null, "no local file or directory " + source);
+        }
+        return FileTransfer.upload(shell, request.overwrite(transfer.overwrite()).platform(transfer.platform())
+                .build());
+    }
+
+    private static TransferResult download(WinRmShell shell, TransferOptions transfer) throws IOException {
+        return FileTransfer.download(shell, new DownloadRequest(transfer.source(), Path.of(transfer.target()),
+                transfer.platform(), TransferListener.NONE));
+    }
+
+    static void report(TransferResult result, boolean upload, OutputStream stdout, OutputStream stderr) {
+        PrintStream out = new PrintStream(stdout, true, StandardCharsets.UTF_8);
+        for (FileResult file : result.files()) {
+            out.println(file.outcome() + "\t" + file.size() + "\t" + (file.sha256().isEmpty() ? "-" : file.sha256())
+                    + "\t" + file.remotePath());
+        }
+        out.flush();
+        long copied = result.files().stream().filter(f -> f.outcome().name().equals("COPIED")).count();
+        PrintStream err = new PrintStream(stderr, true, StandardCharsets.UTF_8);
+        err.println(FailureReport.PREFIX + String.format(Locale.ROOT, "%s %d of %d entries, %d bytes in %.1f s (%.1f MB/s)",
+                upload ? "uploaded" : "downloaded", copied, result.files().size(), result.bytesSent(),
+                result.elapsed().toMillis() / 1000.0, result.bytesPerSecond() / 1e6));
+        err.flush();
+    }
+}
