@@ -65,9 +65,11 @@ final class WinRmExecution {
     static List<DeployedFile> copy(WinRmCopySettings settings, Run<?, ?> run, FilePath workspace,
             TaskListener listener, WinRmSessionOpener opener) throws IOException, InterruptedException {
         WinRmConnectionOptions options;
+        WinRmCopyCallable.Request request;
         try {
             settings.validate();
             options = settings.toOptions();
+            request = WinRmCopyCallable.Request.of(settings);
         } catch (IllegalArgumentException e) {
             throw new AbortException(Messages.WinRmExecution_InvalidOptions(e.getMessage()));
         }
@@ -75,8 +77,8 @@ final class WinRmExecution {
                 WinRmCredentials.resolve(run, settings.getCredentialsId(), settings.getHost());
         String directory = settings.getSourceDirectory();
         FilePath source = directory == null ? workspace : workspace.child(directory);
-        WinRmCopyCallable callable = new WinRmCopyCallable(options, WinRmCopyCallable.Request.of(settings),
-                credentials.getUsername(), credentials.getPassword(), listener, opener);
+        WinRmCopyCallable callable = new WinRmCopyCallable(options, request, credentials.getUsername(),
+                credentials.getPassword(), listener, opener);
         return onAgent(() -> source.act(callable));
     }
 
