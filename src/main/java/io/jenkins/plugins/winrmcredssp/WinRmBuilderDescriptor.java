@@ -21,7 +21,7 @@ public abstract class WinRmBuilderDescriptor extends BuildStepDescriptor<Builder
         return true;
     }
 
-    /** Help for the connection fields comes from the {@code owner} builder's pages (one set of pages for all builders). */
+    /** Help for the connection fields comes from the {@code owner} builder's pages (one set for all builders). */
     void redirectConnectionHelp(Class<? extends WinRmConnectionBuilder> owner) {
         for (String field : WinRmConnectionSettings.CONNECTION_FIELDS) {
             addHelpFileRedirect(field, owner, field);

@@ -13,8 +13,9 @@ public class WinRmConnectionSettings implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** The form fields of these settings, named as the steps and builders bind them. */
-    static final List<String> CONNECTION_FIELDS = List.of("host", "credentialsId", "port", "transport", "certificateThumbprint",
-            "caCertificate", "skipCertificateVerification", "authMechanism", "spn", "minCredSSPVersion");
+    static final List<String> CONNECTION_FIELDS = List.of("host", "credentialsId", "port", "transport",
+            "certificateThumbprint", "caCertificate", "skipCertificateVerification", "authMechanism", "spn",
+            "minCredSSPVersion");
 
     private final String host;
     private final String credentialsId;

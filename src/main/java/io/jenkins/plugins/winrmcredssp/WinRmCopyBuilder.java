@@ -17,7 +17,9 @@ import org.kohsuke.stapler.QueryParameter;
 
 /**
  * Freestyle build step (also {@code winrmCredSSPCopyFiles} in Pipeline) with the same options and behaviour as the
- * {@link WinRmCopyStep} pipeline step, minus the return value: the log lists what was copied.
+ * {@link WinRmCopyStep} pipeline step, minus the return value (the log has the summary). The build's environment
+ * variables ({@code $BUILD_NUMBER}, {@code ${JOB_NAME}}) are replaced in includes, excludes, source directory and
+ * destination.
  */
 public final class WinRmCopyBuilder extends WinRmConnectionBuilder {
     private final WinRmCopySettings settings;
@@ -41,7 +43,7 @@ public final class WinRmCopyBuilder extends WinRmConnectionBuilder {
     @Override
     public void perform(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
             throws InterruptedException, IOException {
-        WinRmExecution.copy(settings, run, workspace, listener, opener());
+        WinRmExecution.copy(settings, env::expand, run, workspace, listener, opener());
     }
 
     public String getIncludes() {

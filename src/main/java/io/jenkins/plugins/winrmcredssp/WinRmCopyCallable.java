@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import jenkins.MasterToSlaveFileCallable;
 
 /**
@@ -50,10 +51,15 @@ public final class WinRmCopyCallable extends MasterToSlaveFileCallable<List<Depl
             Objects.requireNonNull(platform, "platform");
         }
 
-        /** @throws IllegalArgumentException an invalid overwrite value */
-        static Request of(WinRmCopySettings settings) {
-            return new Request(settings.getIncludes(), settings.getExcludes(), settings.getDestination(),
-                    settings.overwritePolicy(), settings.isAllowEmpty(), WinRmCopySettings.remotePlatform());
+        /**
+         * @param variables applied to the patterns and the destination
+         * @throws IllegalArgumentException an invalid overwrite value or remote platform
+         */
+        static Request of(WinRmCopySettings settings, UnaryOperator<String> variables) {
+            String excludes = settings.getExcludes() == null ? null : variables.apply(settings.getExcludes());
+            return new Request(variables.apply(settings.getIncludes()), excludes,
+                    variables.apply(settings.getDestination()), settings.overwritePolicy(), settings.isAllowEmpty(),
+                    WinRmCopySettings.remotePlatform());
         }
     }
 

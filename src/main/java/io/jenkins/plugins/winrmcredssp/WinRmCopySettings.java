@@ -12,8 +12,8 @@ public final class WinRmCopySettings extends WinRmConnectionSettings {
     private static final long serialVersionUID = 1L;
 
     /** The form fields of these settings besides the connection's, named as the step and the builder bind them. */
-    static final List<String> COPY_FIELDS = List.of("includes", "destination", "excludes", "sourceDirectory", "overwrite",
-            "allowEmpty");
+    static final List<String> COPY_FIELDS = List.of("includes", "destination", "excludes", "sourceDirectory",
+            "overwrite", "allowEmpty");
 
     static final String PLATFORM_PROPERTY = WinRmCopySettings.class.getName() + ".remotePlatform";
 

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -20,9 +21,9 @@ import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 
 /**
- * {@code winrmCredSSPCopy}: copies workspace files selected by Ant patterns to a directory on a Windows host, or through
- * it to a UNC share that only the delegated credentials can reach, over WinRM with CredSSP, from the agent of the
- * enclosing {@code node} block. Returns one map per selected file ({@link DeployedFile#toMap()}). No matching file
+ * {@code winrmCredSSPCopy}: copies workspace files selected by Ant patterns to a directory on a Windows host, or
+ * through it to a UNC share that only the delegated credentials can reach, over WinRM with CredSSP, from the agent of
+ * the enclosing {@code node} block. Returns one map per selected file ({@link DeployedFile#toMap()}). No matching file
  * fails the step unless {@code allowEmpty}; aborting the build stops the transfer and deletes the remote shell.
  */
 public final class WinRmCopyStep extends WinRmConnectionStep {
@@ -110,8 +111,9 @@ public final class WinRmCopyStep extends WinRmConnectionStep {
         @Override
         protected List<Map<String, Object>> run() throws Exception {
             StepContext context = getContext();
-            List<DeployedFile> files = WinRmExecution.copy(step.settings, context.get(Run.class),
-                    context.get(FilePath.class), context.get(TaskListener.class), step.opener());
+            List<DeployedFile> files = WinRmExecution.copy(step.settings, UnaryOperator.identity(),
+                    context.get(Run.class), context.get(FilePath.class), context.get(TaskListener.class),
+                    step.opener());
             List<Map<String, Object>> result = new ArrayList<>(files.size());
             for (DeployedFile file : files) {
                 result.add(file.toMap());

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The Jenkins side of one remote run or copy, shared by the pipeline steps and the freestyle builders: validates the
@@ -56,27 +57,30 @@ final class WinRmExecution {
     /**
      * Copies the selected workspace files on the agent that holds the workspace.
      *
+     * @param variables applied to includes, excludes, source directory and destination (the builder's environment
+     *                  variables; the pipeline step's strings are final, Groovy has interpolated them)
      * @return every selected file with what happened to it
      * @throws AbortException       invalid settings, unknown credentials, no source directory, no matching file
      *                              (unless allowed), offline agent, timeout (message for the log)
      * @throws InterruptedException the build was aborted; the transfer was stopped and its shell deleted
      * @throws IOException          connecting, authenticating or copying failed
      */
-    static List<DeployedFile> copy(WinRmCopySettings settings, Run<?, ?> run, FilePath workspace,
-            TaskListener listener, WinRmSessionOpener opener) throws IOException, InterruptedException {
+    static List<DeployedFile> copy(WinRmCopySettings settings, UnaryOperator<String> variables, Run<?, ?> run,
+            FilePath workspace, TaskListener listener, WinRmSessionOpener opener)
+            throws IOException, InterruptedException {
         WinRmConnectionOptions options;
         WinRmCopyCallable.Request request;
         try {
             settings.validate();
             options = settings.toOptions();
-            request = WinRmCopyCallable.Request.of(settings);
+            request = WinRmCopyCallable.Request.of(settings, variables);
         } catch (IllegalArgumentException e) {
             throw new AbortException(Messages.WinRmExecution_InvalidOptions(e.getMessage()));
         }
         StandardUsernamePasswordCredentials credentials =
                 WinRmCredentials.resolve(run, settings.getCredentialsId(), settings.getHost());
         String directory = settings.getSourceDirectory();
-        FilePath source = directory == null ? workspace : workspace.child(directory);
+        FilePath source = directory == null ? workspace : workspace.child(variables.apply(directory));
         WinRmCopyCallable callable = new WinRmCopyCallable(options, request, credentials.getUsername(),
                 credentials.getPassword(), listener, opener);
         return onAgent(() -> source.act(callable));

@@ -148,6 +148,23 @@ class WinRmCopyStepStandInTest {
     }
 
     @Test
+    void builderReplacesTheBuildsEnvironmentVariables() throws Exception {
+        WinRmCopyBuilder builder = new WinRmCopyBuilder("127.0.0.1", "win", "${KIND}/*",
+                destination + "/$BUILD_NUMBER");
+        builder.setTransport("http");
+        builder.setPort(service.port());
+        builder.setSourceDirectory("build/$OUT");
+        builder.setExcludes("**/*.$SKIP");
+        EnvVars env = new EnvVars("KIND", "bin", "BUILD_NUMBER", "42", "OUT", "out", "SKIP", "pdb");
+
+        builder.perform(run, new FilePath(workspace.toFile()), env, new Launcher.LocalLauncher(listener), listener);
+
+        assertThat(destination.resolve("42/bin/app.dll")).hasContent("the app");
+        assertThat(destination.resolve("42/bin/app.pdb")).doesNotExist();
+        assertThat(builder.getDestination()).isEqualTo(destination + "/$BUILD_NUMBER");
+    }
+
+    @Test
     void unknownCredentialsAndInvalidSettingsFailBeforeConnecting() {
         assertThatThrownBy(() -> runToEnd(step("nope", "**"))).isInstanceOf(AbortException.class)
                 .hasMessageContaining("'nope'");
