@@ -133,6 +133,10 @@ class WinRmCredSspCopyJenkinsTest {
         r.configRoundtrip(project);
         WinRmCopyBuilder saved = project.getBuildersList().get(WinRmCopyBuilder.class);
         r.assertEqualDataBoundBeans(builder, saved);
+        // help of the connection fields comes from the command builder, of the copy fields from the copy step
+        String form = r.createWebClient().getPage(project, "configure").getWebResponse().getContentAsString();
+        assertThat(form).contains("descriptor/" + WinRmBuilder.class.getName() + "/help/host")
+                .contains("descriptor/" + WinRmCopyStep.class.getName() + "/help/includes");
 
         FilePath workspace = r.jenkins.getWorkspaceFor(project);
         workspace.child("site/web.config").write("<configuration/>", "UTF-8");
