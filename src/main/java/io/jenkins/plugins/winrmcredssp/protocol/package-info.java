@@ -7,7 +7,8 @@
  *   <li>{@code auth}: what every security mechanism offers (tokens, wrap/unwrap, MIC) and the user's credentials;</li>
  *   <li>{@code ntlm}, {@code spnego}, {@code kerberos}: the inner mechanisms;</li>
  *   <li>{@code credssp}: MS-CSSP;</li>
- *   <li>{@code wsman}: MS-WSMV shell over HTTP(S).</li>
+ *   <li>{@code wsman}: MS-WSMV shell over HTTP(S);</li>
+ *   <li>{@code transfer}: file upload and download through one remote agent process in a shell.</li>
  * </ul>
  */
 package io.jenkins.plugins.winrmcredssp.protocol;

@@ -33,11 +33,15 @@ public enum RemotePlatform {
         }
     };
 
-    /** Reads the script length line byte by byte from the raw stdin stream (no reader buffers ahead), then the script. */
+    /**
+     * Reads the script length line byte by byte from the raw stdin stream (no reader buffers ahead), then the script,
+     * and runs it with that stream; anything the script might leave in the pipeline is discarded, so nothing but the
+     * agent's frames reaches stdout.
+     */
     static final String POWERSHELL_BOOTSTRAP = "$ErrorActionPreference='Stop';$i=[Console]::OpenStandardInput();"
             + "$l='';while(($c=$i.ReadByte()) -ne 10){if($c -lt 0){exit 3};$l+=[char]$c};$n=[int]$l.Trim();"
             + "$b=New-Object byte[] $n;$o=0;while($o -lt $n){$r=$i.Read($b,$o,$n-$o);if($r -le 0){exit 3};$o+=$r};"
-            + "& ([ScriptBlock]::Create((New-Object Text.UTF8Encoding($false,$true)).GetString($b))) $i";
+            + "& ([ScriptBlock]::Create((New-Object Text.UTF8Encoding($false,$true)).GetString($b))) $i | Out-Null";
 
     static final String PYTHON_BOOTSTRAP = "import sys;IN=sys.stdin.buffer;OUT=sys.stdout.buffer;n=int(IN.readline());"
             + "exec(compile(IN.read(n),\"agent.py\",\"exec\"))";

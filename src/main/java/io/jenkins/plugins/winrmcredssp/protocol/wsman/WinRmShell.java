@@ -2,7 +2,6 @@ package io.jenkins.plugins.winrmcredssp.protocol.wsman;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.time.Clock;
@@ -79,10 +78,6 @@ public final class WinRmShell implements AutoCloseable {
             throws IOException {
         Objects.requireNonNull(stdout, "stdout");
         Objects.requireNonNull(stderr, "stderr");
-        ensureOpen();
-        Instant deadline = command.timeout() == null ? null : clock.instant().plus(command.timeout());
-        WsmanRequest start = requests.command(shellId, command);
-        String commandId = CommandResponse.commandId(transport.exchange(start.envelope()), start);
         ReceiveResponse.StreamSink sink = (stream, data) -> {
             if ("stdout".equals(stream)) {
                 stdout.write(data);
@@ -90,34 +85,18 @@ public final class WinRmShell implements AutoCloseable {
                 stderr.write(data);
             }
         };
-        int exitCode;
-        try {
+        try (RunningCommand running = start(command)) {
             if (stdin != null) {
-                sendStdin(commandId, stdin, deadline);
+                sendStdin(running, stdin);
             }
-            exitCode = receiveUntilDone(commandId, sink, stdout, stderr, deadline);
-        } catch (CommandAbortedException e) {
-            throw abort(commandId, e);
-        } catch (InterruptedIOException e) {
-            if (!Thread.currentThread().isInterrupted() && !cancelled) {
-                throw terminateAfterFailure(commandId, e);
+            while (!running.receive(sink)) {
+                stdout.flush();
+                stderr.flush();
             }
-            CommandAbortedException aborted = new CommandAbortedException(CommandAbortedException.Reason.CANCELLED,
-                    "command cancelled while waiting for the server");
-            aborted.initCause(e);
-            throw abort(commandId, aborted);
-        } catch (IOException e) {
-            throw terminateAfterFailure(commandId, e);
-        } catch (RuntimeException e) {
-            throw terminateAfterFailure(commandId, e);
+            stdout.flush();
+            stderr.flush();
+            return running.exitCode();
         }
-        try {
-            // Releases the command's resources and its slot in MaxConcurrentCommandsPerShell ([MS-WSMV] 3.1.4.13).
-            signal(commandId, SignalCode.TERMINATE);
-        } catch (WsmanFaultException e) {
-            // the server has already discarded the finished command
-        }
-        return exitCode;
     }
 
     /**
@@ -226,40 +205,16 @@ public final class WinRmShell implements AutoCloseable {
         }
     }
 
-    private void sendStdin(String commandId, InputStream stdin, Instant deadline) throws IOException {
+    private static void sendStdin(RunningCommand running, InputStream stdin) throws IOException {
         byte[] chunk = stdin.readNBytes(STDIN_CHUNK);
         while (true) {
-            checkAbort(deadline);
             byte[] next = chunk.length < STDIN_CHUNK ? new byte[0] : stdin.readNBytes(STDIN_CHUNK);
             boolean end = next.length == 0;
-            WsmanRequest send = requests.send(shellId, commandId, chunk, 0, chunk.length, end);
-            SoapResponse.checkNoFault(transport.exchange(send.envelope()), send);
+            running.send(chunk, 0, chunk.length, end);
             if (end) {
                 return;
             }
             chunk = next;
-        }
-    }
-
-    private int receiveUntilDone(String commandId, ReceiveResponse.StreamSink sink, OutputStream stdout,
-            OutputStream stderr, Instant deadline) throws IOException {
-        while (true) {
-            checkAbort(deadline);
-            WsmanRequest receive = requests.receive(shellId, commandId);
-            ReceiveResponse.CommandState state;
-            try {
-                state = ReceiveResponse.parse(transport.exchange(receive.envelope()), receive, commandId, sink);
-            } catch (WsmanFaultException e) {
-                if (e.isOperationTimeout()) {
-                    continue;
-                }
-                throw e;
-            }
-            stdout.flush();
-            stderr.flush();
-            if (state.done()) {
-                return state.exitCode();
-            }
         }
     }
 

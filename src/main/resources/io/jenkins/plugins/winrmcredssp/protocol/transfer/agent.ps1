@@ -117,8 +117,8 @@ $script:Temp = $null
 $script:Handle = $null
 
 function Remove-Temp {
-    if ($script:Handle -ne $null) { try { $script:Handle.Dispose() } catch { } }
-    if ($script:Temp -ne $null) { try { [IO.File]::Delete($script:Temp) } catch { } }
+    if ($null -ne $script:Handle) { try { $script:Handle.Dispose() } catch { } }
+    if ($null -ne $script:Temp) { try { [IO.File]::Delete($script:Temp) } catch { } }
     $script:Temp = $null; $script:Handle = $null
 }
 
@@ -151,7 +151,7 @@ function Invoke-Upload([byte[]]$manifest) {
     $count = 0
     while ($true) {
         $frame = Read-Frame
-        if ($frame -eq $null) { Remove-Temp; Fail 'PROTOCOL' -1 '' 'stdin ended before the quit frame' }
+        if ($null -eq $frame) { Remove-Temp; Fail 'PROTOCOL' -1 '' 'stdin ended before the quit frame' }
         switch ($frame.Type) {
             'P' { Write-Frame 'K' $frame.Payload $frame.Payload.Length }
             'B' {
@@ -168,7 +168,7 @@ function Invoke-Upload([byte[]]$manifest) {
                 $count = 0
             }
             'C' {
-                if ($script:Handle -eq $null) { Fail 'PROTOCOL' -1 '' 'chunk outside a file' }
+                if ($null -eq $script:Handle) { Fail 'PROTOCOL' -1 '' 'chunk outside a file' }
                 $n = $frame.Payload.Length
                 try { $script:Handle.Write($frame.Payload, 0, $n) }
                 catch { Remove-Temp; Fail (Get-Reason $_) $current $entries[$current].Path (Get-Message $_) }
@@ -228,15 +228,15 @@ Write-Text 'V' 'winrm-credssp-transfer 1'
 $code = 0
 try {
     $frame = Read-Frame
-    if ($frame -ne $null -and $frame.Type -eq 'U') { Invoke-Upload $frame.Payload }
-    elseif ($frame -ne $null -and $frame.Type -eq 'G') { Invoke-Download $frame.Payload }
+    if ($null -ne $frame -and $frame.Type -eq 'U') { Invoke-Upload $frame.Payload }
+    elseif ($null -ne $frame -and $frame.Type -eq 'G') { Invoke-Download $frame.Payload }
     else { Fail 'PROTOCOL' -1 '' 'expected an upload or get frame' }
     Write-Frame 'Z' (New-Object byte[] 0) 0
 } catch {
     Remove-Temp
     $reason = Get-Reason $_
     $index = -1; $where = ''
-    if ($script:Failure -ne $null) { $reason = $script:Failure.Reason; $index = $script:Failure.Index; $where = $script:Failure.Where }
+    if ($null -ne $script:Failure) { $reason = $script:Failure.Reason; $index = $script:Failure.Index; $where = $script:Failure.Where }
     Write-Text 'X' ("$reason`t$index`t$where`t" + (Get-Message $_))
     Invoke-Drain
     $code = if ($reason -eq 'PROTOCOL') { 2 } else { 1 }
