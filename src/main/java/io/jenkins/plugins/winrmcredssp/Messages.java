@@ -364,4 +364,13 @@ public final class Messages {
     public static Localizable _WinRmCopy_Failed(Object arg0, Object arg1, Object arg2) {
         return new Localizable(HOLDER, "WinRmCopy.Failed", arg0, arg1, arg2);
     }
+
+    /** sourceDirectory must be a directory inside the workspace (relative, without ..), not '&#123;0&#125;'. */
+    public static String WinRmCopySettings_SourceOutsideWorkspace(Object arg0) {
+        return HOLDER.format("WinRmCopySettings.SourceOutsideWorkspace", arg0);
+    }
+
+    public static Localizable _WinRmCopySettings_SourceOutsideWorkspace(Object arg0) {
+        return new Localizable(HOLDER, "WinRmCopySettings.SourceOutsideWorkspace", arg0);
+    }
 }

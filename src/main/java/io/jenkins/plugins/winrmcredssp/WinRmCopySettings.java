@@ -2,6 +2,7 @@ package io.jenkins.plugins.winrmcredssp;
 
 import io.jenkins.plugins.winrmcredssp.protocol.transfer.OverwritePolicy;
 import io.jenkins.plugins.winrmcredssp.protocol.transfer.RemotePlatform;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -65,6 +66,19 @@ public final class WinRmCopySettings extends WinRmConnectionSettings {
             throw new IllegalArgumentException(Messages.WinRmCopySettings_NoDestination());
         }
         overwritePolicy();
+    }
+
+    /**
+     * @return {@code directory}, which must be relative and stay inside the workspace
+     * @throws IllegalArgumentException an absolute path or a {@code ..} segment
+     */
+    static String requireInsideWorkspace(String directory) {
+        String path = directory.replace('\\', '/');
+        boolean absolute = path.startsWith("/") || path.matches("[A-Za-z]:.*");
+        if (absolute || Arrays.asList(path.split("/")).contains("..")) {
+            throw new IllegalArgumentException(Messages.WinRmCopySettings_SourceOutsideWorkspace(directory));
+        }
+        return directory;
     }
 
     public String getIncludes() {

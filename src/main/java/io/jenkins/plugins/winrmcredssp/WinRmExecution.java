@@ -70,17 +70,18 @@ final class WinRmExecution {
             throws IOException, InterruptedException {
         WinRmConnectionOptions options;
         WinRmCopyCallable.Request request;
+        String directory = settings.getSourceDirectory();
         try {
             settings.validate();
             options = settings.toOptions();
             request = WinRmCopyCallable.Request.of(settings, variables);
+            directory = directory == null ? null : WinRmCopySettings.requireInsideWorkspace(variables.apply(directory));
         } catch (IllegalArgumentException e) {
             throw new AbortException(Messages.WinRmExecution_InvalidOptions(e.getMessage()));
         }
         StandardUsernamePasswordCredentials credentials =
                 WinRmCredentials.resolve(run, settings.getCredentialsId(), settings.getHost());
-        String directory = settings.getSourceDirectory();
-        FilePath source = directory == null ? workspace : workspace.child(variables.apply(directory));
+        FilePath source = directory == null ? workspace : workspace.child(directory);
         WinRmCopyCallable callable = new WinRmCopyCallable(options, request, credentials.getUsername(),
                 credentials.getPassword(), listener, opener);
         return onAgent(() -> source.act(callable));

@@ -177,6 +177,13 @@ class WinRmCopyStepStandInTest {
         assertThatThrownBy(() -> noDestination.perform(run, new FilePath(workspace.toFile()), new EnvVars(),
                 new Launcher.LocalLauncher(listener), listener)).isInstanceOf(AbortException.class)
                 .hasMessage(Messages.WinRmExecution_InvalidOptions(Messages.WinRmCopySettings_NoDestination()));
+        for (String outside : List.of("../other-job", "build/../../x", "/etc", "C:\\Windows", "build\\..\\..")) {
+            WinRmCopyStep escaping = step("win", "**");
+            escaping.setSourceDirectory(outside);
+            assertThatThrownBy(() -> runToEnd(escaping)).as(outside).isInstanceOf(AbortException.class)
+                    .hasMessage(Messages.WinRmExecution_InvalidOptions(
+                            Messages.WinRmCopySettings_SourceOutsideWorkspace(outside)));
+        }
         assertThat(service.delegatedLogons()).isEmpty();
     }
 
