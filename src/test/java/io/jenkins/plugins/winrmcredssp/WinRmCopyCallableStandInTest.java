@@ -127,6 +127,7 @@ class WinRmCopyCallableStandInTest {
                 .hasContent("text with spaces and Unicode in the name");
         assertThat(destination.resolve("bin/app.pdb")).doesNotExist();
         assertThat(destination.resolve(".git")).doesNotExist();
+        assertThat(destination.resolve("empty dir")).as("only files are selected").doesNotExist();
         assertThat(log()).contains("Connecting to http://127.0.0.1:" + service.port() + "/wsman as EXAMPLE\\alice"
                         + " with CredSSP")
                 .contains("to copy 3 files to " + destination + " (overwrite: if changed)")
