@@ -18,9 +18,11 @@ import hudson.slaves.DumbSlave;
 import io.jenkins.plugins.winrmcredssp.protocol.auth.UserCredentials;
 import io.jenkins.plugins.winrmcredssp.protocol.transfer.RemotePlatform;
 import io.jenkins.plugins.winrmcredssp.protocol.wsman.server.LocalWinRmService;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.structs.describable.DescribableModel;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
@@ -115,6 +117,28 @@ class WinRmCredSspCopyJenkinsTest {
                 + ", allowEmpty: true\n echo \"n=${files.size()}\" }", true));
         r.assertLogContains("n=0", r.buildAndAssertSuccess(job));
         assertThat(service.delegatedLogons()).isEmpty();
+    }
+
+    @Test
+    void abortingThePipelineStopsTheTransferAndDeletesTheShell(JenkinsRule r) throws Exception {
+        addCredentials("win");
+        WorkflowJob job = r.createProject(WorkflowJob.class, "aborted");
+        Path workspace = Files.createDirectories(Path.of(r.jenkins.getWorkspaceFor(job).getRemote()));
+        try (RandomAccessFile big = new RandomAccessFile(workspace.resolve("big.bin").toFile(), "rw")) {
+            big.setLength(512L * 1024 * 1024);
+        }
+        job.setDefinition(new CpsFlowDefinition("node { " + copyStep("big.bin") + " }", true));
+        WorkflowRun run = job.scheduleBuild2(0).waitForStart();
+        r.waitForMessage("Sending 1 of 1 files", run);
+        run.doStop();
+
+        r.assertBuildStatus(Result.ABORTED, r.waitForCompletion(run));
+        assertThat(destination.resolve("big.bin")).doesNotExist();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!service.shells().openShellIds().isEmpty() || !service.shells().liveProcesses().isEmpty()) {
+            assertThat(System.nanoTime()).as("shell deleted, agent ended").isLessThan(deadline);
+            Thread.sleep(100);
+        }
     }
 
     @Test
