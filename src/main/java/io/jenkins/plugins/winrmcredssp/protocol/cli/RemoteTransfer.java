@@ -18,9 +18,15 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -43,12 +49,55 @@ final class RemoteTransfer {
             }
             try (WinRmShell shell = client.openShell(shellOptions)) {
                 client.sessionInfo().ifPresent(session);
-                TransferResult result = transfer.upload() ? upload(shell, transfer) : download(shell, transfer);
+                TransferResult result = withTimeout(options.timeout(),
+                        () -> transfer.upload() ? upload(shell, transfer) : download(shell, transfer));
                 report(result, transfer.upload(), stdout, stderr);
                 return 0;
             }
         } finally {
             user.destroy();
+        }
+    }
+
+    @FunctionalInterface
+    interface Transfer {
+        TransferResult run() throws IOException;
+    }
+
+    /**
+     * Runs the transfer with a limit: when it passes, the transferring thread is interrupted, which stops the agent
+     * and deletes the shell ({@link FileTransferException.Reason#ABORTED}, reported as a timeout).
+     */
+    static TransferResult withTimeout(Duration timeout, Transfer transfer) throws IOException {
+        if (timeout == null) {
+            return transfer.run();
+        }
+        Thread worker = Thread.currentThread();
+        AtomicBoolean fired = new AtomicBoolean();
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "winrm-credssp-transfer-timeout");
+            t.setDaemon(true);
+            return t;
+        });
+        ScheduledFuture<?> alarm = timer.schedule(() -> {
+            fired.set(true);
+            worker.interrupt();
+        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            return transfer.run();
+        } catch (FileTransferException e) {
+            if (fired.get() && e.reason() == FileTransferException.Reason.ABORTED) {
+                FileTransferException timedOut = new FileTransferException(e.stage(), e.reason(), e.remotePath(),
+                        "did not finish within the --timeout of " + timeout.toSeconds() + " s; stopped", e);
+                throw timedOut;
+            }
+            throw e;
+        } finally {
+            alarm.cancel(false);
+            timer.shutdownNow();
+            if (fired.get()) {
+                Thread.interrupted();
+            }
         }
     }
 

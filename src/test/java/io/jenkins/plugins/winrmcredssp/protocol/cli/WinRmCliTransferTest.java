@@ -130,4 +130,29 @@ class WinRmCliTransferTest {
             assertThat(service.shells().openShellIds()).isEmpty();
         }
     }
+
+    @Test
+    void timeoutStopsTheTransferAndDeletesTheShell() throws Exception {
+        UserCredentials alice = UserCredentials.parse("EXAMPLE\\alice", SECRET.toCharArray());
+        try (LocalWinRmService service = LocalWinRmService.builder().windowsAuthentication(alice).start()) {
+            Path big = temp.resolve("big.bin");
+            try (var out = Files.newOutputStream(big)) {
+                byte[] block = new byte[1 << 20];
+                for (int i = 0; i < 150; i++) {
+                    block[i] = (byte) i;
+                    out.write(block);
+                }
+            }
+            Path dest = temp.resolve("dest");
+            int status = cli(RemoteRun::run, RemoteTransfer::run).run(args("upload", service.endpoint().toString(),
+                    "--auth-mechanism", "ntlm", "--platform", "posix", "--timeout", "1", "--",
+                    big.toString(), dest.toString()));
+            assertThat(status).isEqualTo(ExitStatus.REMOTE_FAILURE);
+            assertThat(err()).startsWith("winrm-credssp: file transfer failed (TRANSFER, ABORTED) at " + dest
+                    + "/big.bin: did not finish within the --timeout of 1 s; stopped");
+            assertThat(dest.resolve("big.bin")).doesNotExist();
+            assertThat(service.shells().openShellIds()).isEmpty();
+            assertThat(Thread.currentThread().isInterrupted()).isFalse();
+        }
+    }
 }
