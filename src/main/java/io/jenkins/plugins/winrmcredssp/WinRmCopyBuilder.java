@@ -116,5 +116,9 @@ public final class WinRmCopyBuilder extends WinRmConnectionBuilder {
         public FormValidation doCheckDestination(@QueryParameter String value) {
             return WinRmFormSupport.checkDestination(value);
         }
+
+        public FormValidation doCheckSourceDirectory(@QueryParameter String value) {
+            return WinRmFormSupport.checkSourceDirectory(value);
+        }
     }
 }

@@ -155,5 +155,9 @@ public final class WinRmCopyStep extends WinRmConnectionStep {
         public FormValidation doCheckDestination(@QueryParameter String value) {
             return WinRmFormSupport.checkDestination(value);
         }
+
+        public FormValidation doCheckSourceDirectory(@QueryParameter String value) {
+            return WinRmFormSupport.checkSourceDirectory(value);
+        }
     }
 }

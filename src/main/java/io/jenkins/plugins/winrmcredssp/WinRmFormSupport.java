@@ -60,6 +60,18 @@ final class WinRmFormSupport {
                 ? FormValidation.error(Messages.WinRmForm_IncludesRequired()) : FormValidation.ok();
     }
 
+    static FormValidation checkSourceDirectory(String directory) {
+        if (directory == null || directory.isBlank() || directory.contains("$")) {
+            return FormValidation.ok();
+        }
+        try {
+            WinRmCopySettings.requireInsideWorkspace(directory.strip());
+            return FormValidation.ok();
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+
     /** A drive path or a UNC path; anything else only warns (a variable, or a test service that is not Windows). */
     static FormValidation checkDestination(String destination) {
         if (destination == null || destination.isBlank()) {

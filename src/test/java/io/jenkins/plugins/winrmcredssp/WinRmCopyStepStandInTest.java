@@ -224,6 +224,8 @@ class WinRmCopyStepStandInTest {
         assertThat(step.doCheckDestination("deploy/app").kind).isEqualTo(FormValidation.Kind.WARNING);
         assertThat(step.doCheckDestination(" ").kind).isEqualTo(FormValidation.Kind.ERROR);
         assertThat(step.doCheckIncludes("").kind).isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(step.doCheckSourceDirectory("build/out").kind).isEqualTo(FormValidation.Kind.OK);
+        assertThat(step.doCheckSourceDirectory("../elsewhere").kind).isEqualTo(FormValidation.Kind.ERROR);
         WinRmCopyBuilder.DescriptorImpl builder = new WinRmCopyBuilder.DescriptorImpl();
         assertThat(builder.isApplicable(null)).isTrue();
         assertThat(builder.getDisplayName()).isEqualTo(Messages.WinRmCopyBuilder_DisplayName());
