@@ -39,17 +39,18 @@ public final class CliArguments {
             "  --ca-file PEM              trust the HTTPS certificate issued by these CA certificates",
             "  --thumbprint SHA256HEX     trust exactly the HTTPS certificate with this SHA-256 thumbprint",
             "  --insecure                 do not check the HTTPS certificate (CredSSP still binds to the TLS key)",
-            "  --timeout SECONDS          give up (and stop the command) after SECONDS",
+            "  --timeout SECONDS          give up (and stop the command or transfer) after SECONDS",
             "  --workdir DIR              remote working directory",
             "  --env K=V                  remote environment variable (repeatable)",
             "  --krb5-conf FILE           krb5.conf for Kerberos",
             "  --spn SPN                  Kerberos service principal (default HTTP/HOST)",
-            "  --verbose                  print TLS, CredSSP and HTTP details (and stack traces) on stderr",
+            "  --verbose                  print TLS, CredSSP and HTTP details, transfer progress, stack traces",
             "  --help                     print this help",
             "",
             "Exit status: the remote exit code (the OS keeps its low 8 bits; codes above 255 or negative are also",
             "printed in full on stderr); 2 usage error, 3 connection/TLS failure, 4 authentication failure,",
-            "5 WS-Management fault, file transfer or other failure. Failures print one line on stderr naming the stage.");
+            "5 WS-Management fault, failed transfer or other failure. Failures print one line on stderr naming",
+            "the stage.");
 
     private static final Pattern THUMBPRINT = Pattern.compile("[0-9a-fA-F]{64}");
 

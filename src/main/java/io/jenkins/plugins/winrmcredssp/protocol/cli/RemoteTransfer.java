@@ -49,8 +49,11 @@ final class RemoteTransfer {
             }
             try (WinRmShell shell = client.openShell(shellOptions)) {
                 client.sessionInfo().ifPresent(session);
-                TransferResult result = withTimeout(options.timeout(),
-                        () -> transfer.upload() ? upload(shell, transfer) : download(shell, transfer));
+                TransferListener listener = options.verbose()
+                        ? new ProgressPrinter(new PrintStream(stderr, true, StandardCharsets.UTF_8), System::nanoTime)
+                        : TransferListener.NONE;
+                TransferResult result = withTimeout(options.timeout(), () -> transfer.upload()
+                        ? upload(shell, transfer, listener) : download(shell, transfer, listener));
                 report(result, transfer.upload(), stdout, stderr);
                 return 0;
             }
@@ -101,7 +104,8 @@ final class RemoteTransfer {
         }
     }
 
-    private static TransferResult upload(WinRmShell shell, TransferOptions transfer) throws IOException {
+    private static TransferResult upload(WinRmShell shell, TransferOptions transfer, TransferListener listener)
+            throws IOException {
         Path source = Path.of(transfer.source()).toAbsolutePath();
         UploadRequest.Builder request;
         if (Files.isDirectory(source)) {
@@ -114,12 +118,13 @@ final class RemoteTransfer {
                     FileTransferException.Reason.NOT_FOUND, null, null, "no local file or directory " + source);
         }
         return FileTransfer.upload(shell, request.overwrite(transfer.overwrite()).platform(transfer.platform())
-                .build());
+                .listener(listener).build());
     }
 
-    private static TransferResult download(WinRmShell shell, TransferOptions transfer) throws IOException {
+    private static TransferResult download(WinRmShell shell, TransferOptions transfer, TransferListener listener)
+            throws IOException {
         return FileTransfer.download(shell, new DownloadRequest(transfer.source(), Path.of(transfer.target()),
-                transfer.platform(), TransferListener.NONE));
+                transfer.platform(), listener));
     }
 
     static void report(TransferResult result, boolean upload, OutputStream stdout, OutputStream stderr) {

@@ -33,6 +33,11 @@ public class FileTransferException extends ProtocolException {
         DISK_FULL,
         /** A path component that must be a directory is a file, or the reverse (ENOTDIR/EISDIR). */
         NOT_A_DIRECTORY,
+        /**
+         * The destination file is open in another process that does not share it (Windows ERROR_SHARING_VIOLATION or
+         * ERROR_LOCK_VIOLATION, e.g. a running program being replaced; ETXTBSY/EBUSY on POSIX): stop it first.
+         */
+        FILE_IN_USE,
         /** The file to download does not exist. */
         NOT_FOUND,
         /** A local source file changed (size or content) while it was being read. */

@@ -27,6 +27,18 @@ final class RelativePaths {
         return rel;
     }
 
+    /** The destination root travels in the manifest header: it may not contain control characters either. */
+    static String checkRoot(String root) throws FileTransferException {
+        for (int i = 0; i < root.length(); i++) {
+            if (root.charAt(i) < 0x20 || root.charAt(i) == 0x7f) {
+                throw new FileTransferException(FileTransferException.Stage.READ_LOCAL,
+                        FileTransferException.Reason.INVALID_PATH, root, null,
+                        "the destination contains a control character");
+            }
+        }
+        return root;
+    }
+
     private static String problem(String rel) {
         if (rel == null || rel.isEmpty()) {
             return "is empty";
@@ -52,8 +64,8 @@ final class RelativePaths {
     }
 
     /**
-     * Every regular file below {@code root}, plus every empty directory (so it is created too), as sorted relative
-     * paths.
+     * Every regular file below {@code root} (a symbolic link to a file counts as the file; linked directories are not
+     * entered), plus every empty directory (so it is created too), as sorted relative paths.
      */
     static List<String> tree(Path root) throws IOException {
         List<String> out = new ArrayList<>();
@@ -72,7 +84,7 @@ final class RelativePaths {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (attrs.isRegularFile()) {
+                if (attrs.isRegularFile() || attrs.isSymbolicLink() && Files.isRegularFile(file)) {
                     out.add(relative(root, file));
                 }
                 return FileVisitResult.CONTINUE;

@@ -6,7 +6,6 @@ import io.jenkins.plugins.winrmcredssp.protocol.wsman.WinRmShell;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
@@ -44,8 +43,12 @@ final class Upload {
         this.readBuffer = new byte[request.chunkSize() - TransferFrame.HEADER];
     }
 
-    /** Validates the paths and stats (and, for {@link OverwritePolicy#IF_CHANGED}, hashes) the local files. */
+    /**
+     * Validates the paths and stats (and, for {@link OverwritePolicy#IF_CHANGED}, hashes) the local files; symbolic
+     * links are followed (the target's content is copied).
+     */
     static List<Entry> entries(UploadRequest request) throws IOException {
+        RelativePaths.checkRoot(request.remoteRoot());
         List<Entry> out = new ArrayList<>();
         for (String rel : request.relativePaths()) {
             RelativePaths.check(rel);
@@ -74,7 +77,7 @@ final class Upload {
     private static String hash(Path local, String remote) throws FileTransferException {
         MessageDigest sha = FileTransfer.sha256();
         byte[] buffer = new byte[64 * 1024];
-        try (InputStream in = Files.newInputStream(local, LinkOption.NOFOLLOW_LINKS)) {
+        try (InputStream in = Files.newInputStream(local)) {
             for (int n; (n = in.read(buffer)) > 0;) {
                 sha.update(buffer, 0, n);
             }
@@ -116,11 +119,17 @@ final class Upload {
                 bytesTotal += entries.get(i).size();
             }
         }
-        request.listener().started(filesTotal, bytesTotal);
-        for (int i = 0; i < entries.size(); i++) {
-            if ("SEND".equals(decisions.get(i))) {
-                sendFile(i);
+        try {
+            request.listener().started(filesTotal, bytesTotal);
+            for (int i = 0; i < entries.size(); i++) {
+                if ("SEND".equals(decisions.get(i))) {
+                    sendFile(i);
+                }
             }
+        } catch (RuntimeException e) {
+            // e.g. from the listener: let the agent remove its temporary file before the command is terminated
+            finishQuietly(e);
+            throw e;
         }
         currentPath = null;
         agent.frame(TransferFrame.QUIT, "");
@@ -162,7 +171,7 @@ final class Upload {
         agent.frame(TransferFrame.BEGIN, Integer.toString(index));
         MessageDigest sha = FileTransfer.sha256();
         long count = 0;
-        try (InputStream in = Files.newInputStream(entry.local(), LinkOption.NOFOLLOW_LINKS)) {
+        try (InputStream in = Files.newInputStream(entry.local())) {
             for (int n; (n = in.read(readBuffer)) > 0;) {
                 count += n;
                 if (count > entry.size()) {
@@ -213,6 +222,11 @@ final class Upload {
 
     /** The client gives up on the current file: the agent deletes its temporary file and finishes. */
     private FileTransferException abandon(FileTransferException failure) {
+        finishQuietly(failure);
+        return failure;
+    }
+
+    private void finishQuietly(Throwable failure) {
         try {
             agent.frame(TransferFrame.ABANDON, "");
             agent.frame(TransferFrame.QUIT, "");
@@ -221,7 +235,6 @@ final class Upload {
         } catch (IOException | RuntimeException e) {
             failure.addSuppressed(e);
         }
-        return failure;
     }
 
     /**

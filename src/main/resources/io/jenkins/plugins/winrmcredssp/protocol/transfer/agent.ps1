@@ -72,6 +72,8 @@ function Get-Reason($failure) {
             5 { return 'PERMISSION_DENIED' }      # ERROR_ACCESS_DENIED
             39 { return 'DISK_FULL' }             # ERROR_HANDLE_DISK_FULL
             112 { return 'DISK_FULL' }            # ERROR_DISK_FULL
+            32 { return 'FILE_IN_USE' }           # ERROR_SHARING_VIOLATION
+            33 { return 'FILE_IN_USE' }           # ERROR_LOCK_VIOLATION
             206 { return 'PATH_TOO_LONG' }        # ERROR_FILENAME_EXCED_RANGE
             267 { return 'NOT_A_DIRECTORY' }      # ERROR_DIRECTORY
         }

@@ -61,6 +61,8 @@ def reason_of(error):
         return "NOT_A_DIRECTORY"
     if code == errno.ENOENT:
         return "NOT_FOUND"
+    if code in (errno.ETXTBSY, errno.EBUSY):
+        return "FILE_IN_USE"
     return "IO_ERROR"
 
 

@@ -188,4 +188,29 @@ class WinRmCliJarIT {
         assertThat(result.status()).isZero();
         assertThat(http.delegatedLogons()).contains(new CredSspAuthenticator.DelegatedLogon("EXAMPLE", "carol", true));
     }
+
+    @Test
+    void uploadAndDownloadThroughTheJarsAgent() throws Exception {
+        Path local = Files.createDirectories(temp.resolve("site/css"));
+        Files.writeString(local.resolve("main.css"), "body {}");
+        Path dest = temp.resolve("deployed");
+        String[] upload = with(https.endpoint().toString(), "--insecure", "--platform", "posix", "--overwrite",
+                "if-changed", "--", temp.resolve("site").toString(), dest.toString());
+        String[] withSubcommand = new String[upload.length + 1];
+        withSubcommand[0] = "upload";
+        System.arraycopy(upload, 0, withSubcommand, 1, upload.length);
+
+        Result first = cli(PASSWORD, "", withSubcommand);
+        assertThat(first.status()).as(first.stderr()).isZero();
+        assertThat(first.stdout()).startsWith("COPIED\t7\t").endsWith("\t" + dest + "/css/main.css\n");
+        assertThat(dest.resolve("css/main.css")).hasContent("body {}");
+        Result second = cli(PASSWORD, "", withSubcommand);
+        assertThat(second.stdout()).startsWith("SKIPPED_UNCHANGED\t7\t");
+
+        Result download = cli(PASSWORD, "", "download", "--url", http.endpoint().toString(), "--user", USER,
+                "--password-env", "CLI_PASSWORD", "--auth-mechanism", "ntlm", "--platform", "posix", "--",
+                dest + "/css/main.css", temp.resolve("back.css").toString());
+        assertThat(download.status()).as(download.stderr()).isZero();
+        assertThat(temp.resolve("back.css")).hasContent("body {}");
+    }
 }

@@ -21,6 +21,14 @@ class RelativePathsTest {
     }
 
     @Test
+    void treeTakesLinkedFilesAndDoesNotEnterLinkedDirectories() throws Exception {
+        Path real = Files.writeString(Files.createDirectories(temp.resolve("real")).resolve("f.txt"), "x");
+        Files.createSymbolicLink(temp.resolve("link.txt"), real);
+        Files.createSymbolicLink(temp.resolve("loop"), temp);
+        assertThat(RelativePaths.tree(temp)).containsExactly("link.txt", "real/f.txt");
+    }
+
+    @Test
     void acceptsOrdinaryNames() throws Exception {
         for (String ok : new String[] {"a", "a/b c/ü ✓.txt", ".hidden/x", "a..b", "...x"}) {
             assertThat(RelativePaths.check(ok)).isEqualTo(ok);
