@@ -145,7 +145,8 @@ class WinRmCredSspCopyJenkinsTest {
     void freestyleBuilderCopiesAndRoundTrips(JenkinsRule r) throws Exception {
         addCredentials("win");
         FreeStyleProject project = r.createFreeStyleProject("freestyle");
-        WinRmCopyBuilder builder = new WinRmCopyBuilder("127.0.0.1", "win", "**/*.config", destination.toString());
+        WinRmCopyBuilder builder = new WinRmCopyBuilder("127.0.0.1", "win", "**/*.config",
+                destination + "/$BUILD_NUMBER");
         builder.setTransport("http");
         builder.setPort(service.port());
         builder.setAuthMechanism("ntlm");
@@ -166,9 +167,9 @@ class WinRmCredSspCopyJenkinsTest {
         workspace.child("site/web.config").write("<configuration/>", "UTF-8");
         workspace.child("site/debug.config").write("<debug/>", "UTF-8");
         r.assertLogContains("Copied 1 file (", r.buildAndAssertSuccess(project));
-        assertThat(Files.readString(destination.resolve("web.config"), StandardCharsets.UTF_8))
+        assertThat(Files.readString(destination.resolve("1/web.config"), StandardCharsets.UTF_8))
                 .isEqualTo("<configuration/>");
-        assertThat(destination.resolve("debug.config")).doesNotExist();
+        assertThat(destination.resolve("1/debug.config")).doesNotExist();
     }
 
     @Test
