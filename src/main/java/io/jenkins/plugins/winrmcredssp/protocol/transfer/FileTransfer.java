@@ -29,7 +29,8 @@ import java.util.List;
  *
  * <pre>{@code
  * try (WinRmShell shell = client.openShell(ShellOptions.defaults())) {
- *     TransferResult result = FileTransfer.upload(shell, UploadRequest.tree(Path.of("build/out"), "\\\\files01\\releases\\app")
+ *     TransferResult result = FileTransfer.upload(shell,
+ *             UploadRequest.tree(Path.of("build/out"), "\\\\files01\\releases\\app")
  *             .overwrite(OverwritePolicy.IF_CHANGED).listener(progress).build());
  * }
  * }</pre>
@@ -57,7 +58,8 @@ import java.util.List;
  * <tr><td>A</td><td>client→agent</td><td>abandon the current file (the agent deletes its temporary file)</td></tr>
  * <tr><td>P / K</td><td>client→agent / agent→client</td><td>ping / pong with the same sequence number</td></tr>
  * <tr><td>Q</td><td>client→agent</td><td>end of upload</td></tr>
- * <tr><td>R</td><td>agent→client</td><td>results: {@code index \t COPIED|DIRECTORY \t size \t sha256hex} per record</td></tr>
+ * <tr><td>R</td><td>agent→client</td><td>results: {@code index \t COPIED|DIRECTORY \t size \t sha256hex} per
+ *     record</td></tr>
  * <tr><td>G</td><td>client→agent</td><td>download: the remote path</td></tr>
  * <tr><td>S</td><td>agent→client</td><td>download: the file's size</td></tr>
  * <tr><td>X</td><td>agent→client</td><td>error {@code REASON \t index \t path \t message}; the agent then discards
@@ -77,11 +79,12 @@ import java.util.List;
  *     nothing else during this phase, so its stdout can never fill while the client only sends.</li>
  * <li>Client: {@code Q}, end of stdin. Agent: {@code R}, {@code Z}, exit 0.</li>
  * </ol>
- * If a source file changes while read (size or hash differ from what was announced), the client sends {@code A},
- * {@code Q} and throws {@link Reason#SOURCE_CHANGED}. On interrupt between Sends the client sends {@code A} and ends
- * stdin (the agent deletes its temporary file), then terminates the command and deletes the shell; a
- * {@link WinRmShell#cancel()} or an interrupt during an exchange terminates at once (the temporary file may then
- * stay behind, never the final name).
+ * If a source file changes while read (its size differs from the manifest's, or with
+ * {@link OverwritePolicy#IF_CHANGED} its SHA-256), the client sends {@code A}, {@code Q} and throws
+ * {@link Reason#SOURCE_CHANGED}. On interrupt between Sends the client sends {@code A} and ends stdin (the agent
+ * deletes its temporary file), then terminates the command and deletes the shell; a {@link WinRmShell#cancel()} or
+ * an interrupt during an exchange terminates at once (the temporary file may then stay behind, never the final
+ * name).
  *
  * <h2>Download conversation</h2>
  * Client: bootstrap, {@code G path}, end of stdin. Agent: {@code V}, {@code S size}, {@code C}..., {@code E sha256},

@@ -12,9 +12,9 @@ import java.util.Objects;
  * @param type    the frame type, e.g. {@link #CHUNK}
  * @param payload the bytes (text payloads are UTF-8)
  */
-public record TransferFrame(byte type, byte[] payload) {
+record TransferFrame(byte type, byte[] payload) {
     /** Bytes before the payload. */
-    public static final int HEADER = 5;
+    static final int HEADER = 5;
 
     // client -> agent
     static final byte UPLOAD = 'U';
@@ -38,7 +38,7 @@ public record TransferFrame(byte type, byte[] payload) {
     /** Payload of the agent's first frame. */
     static final String GREETING = "winrm-credssp-transfer 1";
 
-    public TransferFrame {
+    TransferFrame {
         Objects.requireNonNull(payload, "payload");
     }
 

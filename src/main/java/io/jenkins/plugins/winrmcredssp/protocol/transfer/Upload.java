@@ -150,15 +150,25 @@ final class Upload {
         return results(decisions, results);
     }
 
-    private List<String> decisions(TransferFrame needs) throws FileTransferException {
+    List<String> decisions(TransferFrame needs) throws FileTransferException {
         List<String> decisions = entries.isEmpty() ? List.of() : List.of(needs.text().split("\n", -1));
         if (decisions.size() != entries.size()) {
             throw FrameDecoder.malformed("the agent answered " + decisions.size() + " decisions for "
                     + entries.size() + " manifest entries");
         }
-        for (String d : decisions) {
-            if (!List.of("SEND", "SKIP_UNCHANGED", "SKIP_EXISTING", "DIR").contains(d)) {
-                throw FrameDecoder.malformed("unknown decision '" + d + "' from the agent");
+        for (int i = 0; i < decisions.size(); i++) {
+            String d = decisions.get(i);
+            boolean directory = entries.get(i).directory();
+            boolean fits = switch (d) {
+                case "DIR" -> directory;
+                case "SEND" -> !directory;
+                case "SKIP_UNCHANGED" -> !directory && request.overwrite() == OverwritePolicy.IF_CHANGED;
+                case "SKIP_EXISTING" -> !directory && request.overwrite() == OverwritePolicy.NEVER;
+                default -> false;
+            };
+            if (!fits) {
+                throw FrameDecoder.malformed("decision '" + d + "' from the agent does not fit entry " + i + " ("
+                        + entries.get(i).remotePath() + ", policy " + request.overwrite() + ")");
             }
         }
         return decisions;
@@ -171,8 +181,9 @@ final class Upload {
         agent.frame(TransferFrame.BEGIN, Integer.toString(index));
         MessageDigest sha = FileTransfer.sha256();
         long count = 0;
-        try (InputStream in = Files.newInputStream(entry.local())) {
-            for (int n; (n = in.read(readBuffer)) > 0;) {
+        InputStream in = openLocal(entry);
+        try (in) {
+            for (int n; (n = readLocal(in, entry)) > 0;) {
                 count += n;
                 if (count > entry.size()) {
                     break;
@@ -187,12 +198,6 @@ final class Upload {
                     ping();
                 }
             }
-        } catch (IOException e) {
-            if (e instanceof FileTransferException || e instanceof io.jenkins.plugins.winrmcredssp.protocol.wsman.WsmanException) {
-                throw e;
-            }
-            throw abandon(new FileTransferException(Stage.READ_LOCAL, FileTransfer.localReason(e), entry.remotePath(),
-                    "cannot read local " + entry.local() + ": " + e, e));
         }
         String hex = HexFormat.of().formatHex(sha.digest());
         if (count != entry.size() || (!NO_HASH.equals(entry.sha256()) && !entry.sha256().equals(hex))) {
@@ -204,6 +209,28 @@ final class Upload {
         agent.frame(TransferFrame.END, count + "\t" + hex);
         filesDone++;
         request.listener().progress(filesDone, filesTotal, bytesSent, bytesTotal);
+    }
+
+    private InputStream openLocal(Entry entry) throws IOException {
+        try {
+            return Files.newInputStream(entry.local());
+        } catch (IOException e) {
+            throw abandon(localFailure(entry, e));
+        }
+    }
+
+    /** Reads the next block of a local file; a failure here (not in sending) is a {@link Stage#READ_LOCAL} error. */
+    private int readLocal(InputStream in, Entry entry) throws IOException {
+        try {
+            return in.read(readBuffer);
+        } catch (IOException e) {
+            throw abandon(localFailure(entry, e));
+        }
+    }
+
+    private static FileTransferException localFailure(Entry entry, IOException e) {
+        return new FileTransferException(Stage.READ_LOCAL, FileTransfer.localReason(e), entry.remotePath(),
+                "cannot read local " + entry.local() + ": " + e, e);
     }
 
     /** Sends ping n and waits for pong n-1, so the agent is at most two windows behind and its errors surface. */

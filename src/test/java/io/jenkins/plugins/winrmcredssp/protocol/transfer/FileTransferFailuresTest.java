@@ -281,4 +281,26 @@ class FileTransferFailuresTest {
         assertThat(TestFiles.tempFiles(dest)).isZero();
         assertNoAgentLeft();
     }
+
+    @Test
+    void aFileDeletedBeforeItIsSentIsAReadLocalError() throws Exception {
+        Path doomed = Files.writeString(local.resolve("doomed.txt"), "soon gone");
+        FileTransferException e = uploadFails(UploadRequest.builder(local, List.of("doomed.txt"), dest.toString())
+                .listener(new TransferListener() {
+                    @Override
+                    public void started(int files, long bytes) {
+                        try {
+                            Files.delete(doomed);
+                        } catch (IOException ex) {
+                            throw new java.io.UncheckedIOException(ex);
+                        }
+                    }
+                }));
+        assertThat(e.stage()).isEqualTo(Stage.READ_LOCAL);
+        assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND);
+        assertThat(e.getMessage()).contains("cannot read local " + doomed);
+        assertThat(dest.resolve("doomed.txt")).doesNotExist();
+        assertThat(TestFiles.tempFiles(dest)).isZero();
+        assertNoAgentLeft();
+    }
 }
