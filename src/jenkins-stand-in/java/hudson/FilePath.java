@@ -10,6 +10,11 @@ import hudson.remoting.VirtualChannel;
 import java.io.File;
 import java.io.IOException;
 import java.io.Serializable;
+import java.util.StringTokenizer;
+import org.apache.tools.ant.BuildException;
+import org.apache.tools.ant.DirectoryScanner;
+import org.apache.tools.ant.Project;
+import org.apache.tools.ant.types.FileSet;
 import org.jenkinsci.remoting.RoleSensitive;
 
 public final class FilePath implements Serializable {
@@ -33,6 +38,10 @@ public final class FilePath implements Serializable {
 
     public interface FileCallable<T> extends Serializable, RoleSensitive {
         T invoke(File f, VirtualChannel channel) throws IOException, InterruptedException;
+    }
+
+    public FilePath child(String relOrAbsolute) {
+        return new FilePath(this, relOrAbsolute);
     }
 
     public String getRemote() {
@@ -66,6 +75,45 @@ public final class FilePath implements Serializable {
 
     public <T> T act(FileCallable<T> callable) throws IOException, InterruptedException {
         return callable.invoke(new File(remote), channel);
+    }
+
+    public FilePath[] list(String includes, String excludes) throws IOException, InterruptedException {
+        return list(includes, excludes, true);
+    }
+
+    /**
+     * As in the real class: files (not directories) below this directory matching the comma-separated Ant patterns,
+     * with Ant's default excludes unless turned off; a missing directory or an absolute pattern is an IOException.
+     */
+    public FilePath[] list(String includes, String excludes, boolean defaultExcludes)
+            throws IOException, InterruptedException {
+        if (includes.startsWith("/") || includes.startsWith("\\\\") || includes.matches("[A-Za-z]:[\\\\/].*")) {
+            throw new IOException("Expecting Ant GLOB pattern, but saw '" + includes
+                    + "'. See https://ant.apache.org/manual/Types/fileset.html for syntax");
+        }
+        File dir = new File(remote);
+        FileSet fileSet = new FileSet();
+        fileSet.setDir(dir);
+        fileSet.setProject(new Project());
+        for (StringTokenizer t = new StringTokenizer(includes, ","); t.hasMoreTokens(); ) {
+            fileSet.createInclude().setName(t.nextToken().trim());
+        }
+        for (StringTokenizer t = new StringTokenizer(excludes == null ? "" : excludes, ","); t.hasMoreTokens(); ) {
+            fileSet.createExclude().setName(t.nextToken().trim());
+        }
+        fileSet.setDefaultexcludes(defaultExcludes);
+        String[] names;
+        try {
+            DirectoryScanner scanner = fileSet.getDirectoryScanner(new Project());
+            names = scanner.getIncludedFiles();
+        } catch (BuildException e) {
+            throw new IOException(e.getMessage());
+        }
+        FilePath[] files = new FilePath[names.length];
+        for (int i = 0; i < names.length; i++) {
+            files[i] = new FilePath(new File(dir, names[i]));
+        }
+        return files;
     }
 
     @Override

@@ -26,6 +26,12 @@ public abstract class Descriptor<T extends Describable<T>> {
         StandInJenkins.registerDescriptor(this);
     }
 
+    /** The stand-in records nothing: help pages are served by Stapler, which is not part of it. */
+    @SuppressWarnings("rawtypes")
+    protected void addHelpFileRedirect(String fieldName, Class<? extends Describable> owner,
+            String fieldNameToRedirectTo) {
+    }
+
     public String getDisplayName() {
         return clazz.getSimpleName();
     }

@@ -220,4 +220,157 @@ public final class Messages {
     public static Localizable _WinRmForm_Sha1Thumbprint() {
         return new Localizable(HOLDER, "WinRmForm.Sha1Thumbprint");
     }
+
+    /** Nothing to copy: set includes (Ant patterns relative to the source directory, such as bin/**&#47;*.dll, config/*.xml). */
+    public static String WinRmCopySettings_NoIncludes() {
+        return HOLDER.format("WinRmCopySettings.NoIncludes");
+    }
+
+    public static Localizable _WinRmCopySettings_NoIncludes() {
+        return new Localizable(HOLDER, "WinRmCopySettings.NoIncludes");
+    }
+
+    /** Set the destination: a directory on the Windows host (C:\\deploy\\app) or a UNC path (\\\\files01\\releases\\app). */
+    public static String WinRmCopySettings_NoDestination() {
+        return HOLDER.format("WinRmCopySettings.NoDestination");
+    }
+
+    public static Localizable _WinRmCopySettings_NoDestination() {
+        return new Localizable(HOLDER, "WinRmCopySettings.NoDestination");
+    }
+
+    /** overwrite must be one of ifChanged, always, never, not '&#123;0&#125;'. */
+    public static String WinRmCopySettings_BadOverwrite(Object arg0) {
+        return HOLDER.format("WinRmCopySettings.BadOverwrite", arg0);
+    }
+
+    public static Localizable _WinRmCopySettings_BadOverwrite(Object arg0) {
+        return new Localizable(HOLDER, "WinRmCopySettings.BadOverwrite", arg0);
+    }
+
+    /** The source directory &#123;0&#125; does not exist on the agent. */
+    public static String WinRmCopy_NoSourceDirectory(Object arg0) {
+        return HOLDER.format("WinRmCopy.NoSourceDirectory", arg0);
+    }
+
+    public static Localizable _WinRmCopy_NoSourceDirectory(Object arg0) {
+        return new Localizable(HOLDER, "WinRmCopy.NoSourceDirectory", arg0);
+    }
+
+    /** Invalid includes or excludes: &#123;0&#125; */
+    public static String WinRmCopy_BadPattern(Object arg0) {
+        return HOLDER.format("WinRmCopy.BadPattern", arg0);
+    }
+
+    public static Localizable _WinRmCopy_BadPattern(Object arg0) {
+        return new Localizable(HOLDER, "WinRmCopy.BadPattern", arg0);
+    }
+
+    /** No files in &#123;0&#125; match includes '&#123;1&#125;' (excludes '&#123;2&#125;'); nothing was copied. Set allowEmpty to let the step succeed without files. */
+    public static String WinRmCopy_NoMatch(Object arg0, Object arg1, Object arg2) {
+        return HOLDER.format("WinRmCopy.NoMatch", arg0, arg1, arg2);
+    }
+
+    public static Localizable _WinRmCopy_NoMatch(Object arg0, Object arg1, Object arg2) {
+        return new Localizable(HOLDER, "WinRmCopy.NoMatch", arg0, arg1, arg2);
+    }
+
+    /** Copy files to a Windows host over WinRM with CredSSP */
+    public static String WinRmCopyStep_DisplayName() {
+        return HOLDER.format("WinRmCopyStep.DisplayName");
+    }
+
+    public static Localizable _WinRmCopyStep_DisplayName() {
+        return new Localizable(HOLDER, "WinRmCopyStep.DisplayName");
+    }
+
+    /** Copy files to a Windows host over WinRM with CredSSP */
+    public static String WinRmCopyBuilder_DisplayName() {
+        return HOLDER.format("WinRmCopyBuilder.DisplayName");
+    }
+
+    public static Localizable _WinRmCopyBuilder_DisplayName() {
+        return new Localizable(HOLDER, "WinRmCopyBuilder.DisplayName");
+    }
+
+    /** Changed files only (same SHA-256: skipped) */
+    public static String WinRmForm_OverwriteIfChanged() {
+        return HOLDER.format("WinRmForm.OverwriteIfChanged");
+    }
+
+    public static Localizable _WinRmForm_OverwriteIfChanged() {
+        return new Localizable(HOLDER, "WinRmForm.OverwriteIfChanged");
+    }
+
+    /** Always replace existing files */
+    public static String WinRmForm_OverwriteAlways() {
+        return HOLDER.format("WinRmForm.OverwriteAlways");
+    }
+
+    public static Localizable _WinRmForm_OverwriteAlways() {
+        return new Localizable(HOLDER, "WinRmForm.OverwriteAlways");
+    }
+
+    /** Never replace existing files */
+    public static String WinRmForm_OverwriteNever() {
+        return HOLDER.format("WinRmForm.OverwriteNever");
+    }
+
+    public static Localizable _WinRmForm_OverwriteNever() {
+        return new Localizable(HOLDER, "WinRmForm.OverwriteNever");
+    }
+
+    /** The destination directory is required, e.g. C:\\deploy\\app or \\\\files01\\releases\\app. */
+    public static String WinRmForm_DestinationRequired() {
+        return HOLDER.format("WinRmForm.DestinationRequired");
+    }
+
+    public static Localizable _WinRmForm_DestinationRequired() {
+        return new Localizable(HOLDER, "WinRmForm.DestinationRequired");
+    }
+
+    /** This is neither a Windows path with a drive (C:\\deploy\\app) nor a UNC path (\\\\files01\\releases\\app). */
+    public static String WinRmForm_DestinationNotWindows() {
+        return HOLDER.format("WinRmForm.DestinationNotWindows");
+    }
+
+    public static Localizable _WinRmForm_DestinationNotWindows() {
+        return new Localizable(HOLDER, "WinRmForm.DestinationNotWindows");
+    }
+
+    /** Ant patterns of the files to copy are required, e.g. bin/**&#47;*.dll, config/*.xml. */
+    public static String WinRmForm_IncludesRequired() {
+        return HOLDER.format("WinRmForm.IncludesRequired");
+    }
+
+    public static Localizable _WinRmForm_IncludesRequired() {
+        return new Localizable(HOLDER, "WinRmForm.IncludesRequired");
+    }
+
+    /** No files in &#123;0&#125; match includes '&#123;1&#125;' (excludes '&#123;2&#125;'); nothing to copy. */
+    public static String WinRmCopy_NothingToCopy(Object arg0, Object arg1, Object arg2) {
+        return HOLDER.format("WinRmCopy.NothingToCopy", arg0, arg1, arg2);
+    }
+
+    public static Localizable _WinRmCopy_NothingToCopy(Object arg0, Object arg1, Object arg2) {
+        return new Localizable(HOLDER, "WinRmCopy.NothingToCopy", arg0, arg1, arg2);
+    }
+
+    /** Copying to &#123;0&#125; on &#123;1&#125; failed: &#123;2&#125; */
+    public static String WinRmCopy_Failed(Object arg0, Object arg1, Object arg2) {
+        return HOLDER.format("WinRmCopy.Failed", arg0, arg1, arg2);
+    }
+
+    public static Localizable _WinRmCopy_Failed(Object arg0, Object arg1, Object arg2) {
+        return new Localizable(HOLDER, "WinRmCopy.Failed", arg0, arg1, arg2);
+    }
+
+    /** sourceDirectory must be a directory inside the workspace (relative, without ..), not '&#123;0&#125;'. */
+    public static String WinRmCopySettings_SourceOutsideWorkspace(Object arg0) {
+        return HOLDER.format("WinRmCopySettings.SourceOutsideWorkspace", arg0);
+    }
+
+    public static Localizable _WinRmCopySettings_SourceOutsideWorkspace(Object arg0) {
+        return new Localizable(HOLDER, "WinRmCopySettings.SourceOutsideWorkspace", arg0);
+    }
 }

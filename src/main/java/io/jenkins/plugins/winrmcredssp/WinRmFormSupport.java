@@ -43,6 +43,46 @@ final class WinRmFormSupport {
         return items;
     }
 
+    static ListBoxModel overwriteItems() {
+        ListBoxModel items = new ListBoxModel();
+        for (String value : WinRmCopySettings.OVERWRITE_VALUES) {
+            items.add(switch (value) {
+                case "ifChanged" -> Messages.WinRmForm_OverwriteIfChanged();
+                case "always" -> Messages.WinRmForm_OverwriteAlways();
+                default -> Messages.WinRmForm_OverwriteNever();
+            }, value);
+        }
+        return items;
+    }
+
+    static FormValidation checkIncludes(String includes) {
+        return includes == null || includes.isBlank()
+                ? FormValidation.error(Messages.WinRmForm_IncludesRequired()) : FormValidation.ok();
+    }
+
+    static FormValidation checkSourceDirectory(String directory) {
+        if (directory == null || directory.isBlank() || directory.contains("$")) {
+            return FormValidation.ok();
+        }
+        try {
+            WinRmCopySettings.requireInsideWorkspace(directory.strip());
+            return FormValidation.ok();
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+
+    /** A drive path or a UNC path; anything else only warns (a variable, or a test service that is not Windows). */
+    static FormValidation checkDestination(String destination) {
+        if (destination == null || destination.isBlank()) {
+            return FormValidation.error(Messages.WinRmForm_DestinationRequired());
+        }
+        String d = destination.strip();
+        boolean windows = d.matches("[A-Za-z]:[\\\\/].*") || d.matches("\\\\\\\\[^\\\\]+\\\\[^\\\\]+.*");
+        return windows || d.contains("$")
+                ? FormValidation.ok() : FormValidation.warning(Messages.WinRmForm_DestinationNotWindows());
+    }
+
     static FormValidation checkHost(String host) {
         if (host == null || host.isBlank()) {
             return FormValidation.error(Messages.WinRmForm_HostRequired());
@@ -89,7 +129,7 @@ final class WinRmFormSupport {
      * Connects somewhere with stored credentials, so only for those who may configure the job (the caller has checked
      * POST; this checks the permission).
      */
-    static FormValidation testConnection(Item item, WinRmCommandSettings settings, WinRmSessionOpener opener) {
+    static FormValidation testConnection(Item item, WinRmConnectionSettings settings, WinRmSessionOpener opener) {
         if (item == null) {
             Jenkins.get().checkPermission(Jenkins.ADMINISTER);
             return FormValidation.error(Messages.WinRmForm_TestNeedsJob());
@@ -123,6 +163,22 @@ final class WinRmFormSupport {
         } finally {
             Arrays.fill(password, '\0');
         }
+    }
+
+    /** The settings of a Test Connection request. */
+    static WinRmConnectionSettings connectionSettings(String host, String credentialsId, int port, String transport,
+            String certificateThumbprint, String caCertificate, boolean skipCertificateVerification,
+            String authMechanism, String spn, int minCredSSPVersion) {
+        WinRmConnectionSettings settings = new WinRmConnectionSettings(host, credentialsId);
+        settings.setPort(port);
+        settings.setTransport(transport);
+        settings.setCertificateThumbprint(certificateThumbprint);
+        settings.setCaCertificate(caCertificate);
+        settings.setSkipCertificateVerification(skipCertificateVerification);
+        settings.setAuthMechanism(authMechanism);
+        settings.setSpn(spn);
+        settings.setMinCredSSPVersion(minCredSSPVersion);
+        return settings;
     }
 
     static ListBoxModel credentialsIdItems(Item item, String credentialsId, String host) {

@@ -15,7 +15,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
-/** Every bound field of the step and the builder is on the form, escaped, and has a help page. */
+/**
+ * Every bound field of the steps and the builders is on the form, escaped, and has a help page: its own, or for the
+ * copy step and builder the one their descriptors redirect to (connection fields to the command step's or builder's
+ * pages, the builder's copy fields to the copy step's).
+ */
 class FormResourcesTest {
     static List<String> boundFields(Class<?> type) {
         List<String> fields = new ArrayList<>();
@@ -55,5 +59,29 @@ class FormResourcesTest {
     void returnValuesOnlyOnTheStep(Class<?> type) {
         assertThat(boundFields(type).contains("returnStdout")).isEqualTo(type == WinRmStep.class);
         assertThat(boundFields(type).contains("returnStatus")).isEqualTo(type == WinRmStep.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(classes = {WinRmCopyStep.class, WinRmCopyBuilder.class})
+    void copyFormsHaveEveryFieldWithOwnOrRedirectedHelp(Class<?> type) throws IOException {
+        String config = resource(type, "config.jelly");
+        assertThat(config).startsWith("<?jelly escape-by-default='true'?>");
+        List<String> fields = boundFields(type);
+        assertThat(fields).containsExactlyInAnyOrderElementsOf(
+                concat(WinRmConnectionSettings.CONNECTION_FIELDS, WinRmCopySettings.COPY_FIELDS));
+        Class<?> connectionHelp = type == WinRmCopyStep.class ? WinRmStep.class : WinRmBuilder.class;
+        for (String field : fields) {
+            assertThat(config).as(field).contains("field=\"" + field + "\"");
+            Class<?> owner = WinRmConnectionSettings.CONNECTION_FIELDS.contains(field) ? connectionHelp
+                    : WinRmCopyStep.class;
+            assertThat(resource(owner, "help-" + field + ".html")).as(field).startsWith("<div>");
+        }
+        assertThat(resource(type, "help.html")).startsWith("<div>");
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 }

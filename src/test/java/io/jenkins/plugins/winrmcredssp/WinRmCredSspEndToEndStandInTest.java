@@ -22,8 +22,8 @@ import io.jenkins.plugins.winrmcredssp.testsupport.StandInStepContext;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.junit.jupiter.api.AfterEach;
@@ -164,12 +164,6 @@ class WinRmCredSspEndToEndStandInTest {
     }
 
     private Object runStep(WinRmStep step) throws Exception {
-        StandInStepContext context = context();
-        step.start(context).start();
-        try {
-            return context.outcome.get(60, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw (Exception) e.getCause();
-        }
+        return context().run(step, Duration.ofSeconds(60));
     }
 }

@@ -21,10 +21,10 @@ import io.jenkins.plugins.winrmcredssp.testsupport.StandInStepContext;
 import java.io.ByteArrayOutputStream;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.junit.jupiter.api.AfterEach;
@@ -70,13 +70,7 @@ class WinRmStepStandInTest {
     }
 
     private Object runToEnd(WinRmStep step) throws Exception {
-        StandInStepContext context = context();
-        step.start(context).start();
-        try {
-            return context.outcome.get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw (Exception) e.getCause();
-        }
+        return context().run(step, Duration.ofSeconds(30));
     }
 
     private String log() {

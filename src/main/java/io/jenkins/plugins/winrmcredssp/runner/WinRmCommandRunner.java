@@ -3,14 +3,12 @@ package io.jenkins.plugins.winrmcredssp.runner;
 import io.jenkins.plugins.winrmcredssp.WinRmConnectionOptions;
 import io.jenkins.plugins.winrmcredssp.protocol.wsman.CommandAbortedException;
 import io.jenkins.plugins.winrmcredssp.protocol.wsman.ShellOptions;
-import io.jenkins.plugins.winrmcredssp.protocol.wsman.WinRmShell;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -47,16 +45,12 @@ public final class WinRmCommandRunner {
         SecretMaskingOutputStream maskedOut = new SecretMaskingOutputStream(stdout, password, StandardCharsets.UTF_8);
         SecretMaskingOutputStream maskedErr = new SecretMaskingOutputStream(stderr, password, StandardCharsets.UTF_8);
         int exitCode;
-        try (WinRmSession session = opener.open(options, username, password);
-                WinRmShell shell = session.openShell(shellOptions(options))) {
-            String negotiated = session.negotiated();
-            if (!negotiated.isEmpty()) {
-                log.println("Negotiated " + negotiated);
-            }
+        try {
             Duration timeout = options.timeout().orElse(null);
-            exitCode = script.kind() == RemoteScript.Kind.CMD
-                    ? shell.run(script.command(timeout), null, maskedOut, maskedErr)
-                    : shell.runPowerShell(script.powerShellCommand(timeout), maskedOut, maskedErr);
+            exitCode = RemoteShells.inShell(opener, options, username, password, shellOptions(options), log,
+                    shell -> script.kind() == RemoteScript.Kind.CMD
+                            ? shell.run(script.command(timeout), null, maskedOut, maskedErr)
+                            : shell.runPowerShell(script.powerShellCommand(timeout), maskedOut, maskedErr));
         } catch (CommandAbortedException e) {
             if (e.reason() == CommandAbortedException.Reason.TIMED_OUT) {
                 throw new CommandTimedOutException(options.timeout().orElseThrow(), e);
@@ -74,29 +68,8 @@ public final class WinRmCommandRunner {
 
     /** One line naming endpoint, account, mechanism and how the server is authenticated; never a secret. */
     public static String header(WinRmConnectionOptions options, String username, RemoteScript script) {
-        StringBuilder s = new StringBuilder("Connecting to ").append(options.endpoint())
-                .append(" as ").append(username)
-                .append(" with CredSSP (inner authentication ").append(options.authMechanism().name().toLowerCase(Locale.ROOT))
-                .append(", CredSSP version >= ").append(options.minCredSspVersion());
-        options.spn().ifPresent(spn -> s.append(", SPN ").append(spn));
-        s.append(", ").append(serverAuthentication(options)).append(") to run ")
-                .append(script.kind() == RemoteScript.Kind.CMD ? "a cmd.exe command" : "a PowerShell script");
-        return s.toString();
-    }
-
-    private static String serverAuthentication(WinRmConnectionOptions options) {
-        if (options.transport() == WinRmConnectionOptions.Transport.HTTP) {
-            return "HTTP with WinRM message encryption, server not authenticated by TLS";
-        }
-        if (options.skipCertificateVerification()) {
-            return "HTTPS, certificate NOT verified";
-        }
-        if (options.certificateThumbprint().isPresent()) {
-            return "HTTPS, certificate pinned by thumbprint";
-        }
-        return options.caCertificatesPem().isPresent()
-                ? "HTTPS, certificate verified against the given CA certificates"
-                : "HTTPS, certificate verified against the JVM trust store";
+        return RemoteShells.connecting(options, username) + " to run "
+                + (script.kind() == RemoteScript.Kind.CMD ? "a cmd.exe command" : "a PowerShell script");
     }
 
     private static ShellOptions shellOptions(WinRmConnectionOptions options) {

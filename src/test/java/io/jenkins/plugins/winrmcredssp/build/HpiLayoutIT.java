@@ -47,7 +47,8 @@ class HpiLayoutIT {
             "Plugin-License-Name", "Plugin-License-Url", "Support-Dynamic-Loading");
     /** Provided by Jenkins core or an API plugin (bouncycastle-api, apache-httpcomponents-client-5-api): never bundled. */
     private static final List<String> PROVIDED_JAR_PREFIXES = List.of("bcprov", "bcutil", "bcpkix", "bcpg", "bctls",
-            "httpclient5", "httpcore5", "slf4j", "sezpoz", "localizer", "guava", "spring-", "jenkins-core", "remoting");
+            "httpclient5", "httpcore5", "slf4j", "sezpoz", "localizer", "guava", "spring-", "ant-", "jenkins-core",
+            "remoting");
     /** Packages of the Jenkins API stand-in and of the build tooling: compile-time only. */
     private static final List<String> NOT_SHIPPED = List.of("hudson/", "jenkins/", "org/", "com/", "net/",
             PLUGIN_PACKAGE + "standin/", PLUGIN_PACKAGE + "buildtools/");

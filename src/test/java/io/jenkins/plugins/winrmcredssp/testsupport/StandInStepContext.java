@@ -1,7 +1,11 @@
 package io.jenkins.plugins.winrmcredssp.testsupport;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.jenkinsci.plugins.workflow.steps.Step;
 
 /**
  * A pipeline {@code StepContext} for unit tests against the stand-in: answers {@code get} from a map of context
@@ -15,6 +19,16 @@ public final class StandInStepContext extends org.jenkinsci.plugins.workflow.ste
 
     public StandInStepContext(Map<Class<?>, Object> objects) {
         this.objects = Map.copyOf(objects);
+    }
+
+    /** Starts the step in this context and waits for its outcome: the result, or the step's failure rethrown. */
+    public Object run(Step step, Duration timeout) throws Exception {
+        step.start(this).start();
+        try {
+            return outcome.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw (Exception) e.getCause();
+        }
     }
 
     @Override
