@@ -2,17 +2,18 @@
 # Demo on a fresh Debian machine: builds the project (tests skipped) and runs real WinRM sessions authenticated with
 # CredSSP through the command-line client target/winrm-credssp-cli.jar, against an in-process WinRM service on loopback
 # (LocalWinRmService: commands run as local /bin/sh) with a throwaway account. Installs Java 17 and Maven when missing
-# (the same packages as scripts/install-test-deps.sh). Stops everything it starts.
+# (the same packages as scripts/install-test-deps.sh), and python3, which runs the file transfer agent on the local
+# service's side (a Windows host runs the PowerShell agent instead). Stops everything it starts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v mvn >/dev/null || ! command -v java >/dev/null; then
+if ! command -v mvn >/dev/null || ! command -v java >/dev/null || ! command -v python3 >/dev/null; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  echo "== Installing Java 17 and Maven" >&2
+  echo "== Installing Java 17, Maven and python3" >&2
   export DEBIAN_FRONTEND=noninteractive
   $sudo apt-get update -qq
-  $sudo apt-get install -y -qq --no-install-recommends maven openjdk-17-jdk-headless >/dev/null
+  $sudo apt-get install -y -qq --no-install-recommends maven openjdk-17-jdk-headless python3 >/dev/null
 fi
 
 echo "== Building (mvn -B -q -ntp -DskipTests package)"
@@ -81,7 +82,22 @@ sed 's/^/   | /' "$work/stderr.txt"
 show_delegations 1
 
 echo
-echo "== 3. A wrong password: exit status 4 and one line naming the stage"
+echo "== 3. Deploy a directory tree (one agent process, SHA-256 checked, atomic renames), then again with one change"
+mkdir -p "$work/site/css" "$work/site/docs/Übersicht" "$work/deployed"
+echo '<h1>demo</h1>' >"$work/site/index.html"
+echo 'body { margin: 0 }' >"$work/site/css/site.css"
+head -c 3000000 /dev/urandom >"$work/site/docs/Übersicht/release notes.bin"
+: >"$work/site/docs/empty.txt"
+# --platform posix: the local service's commands run on Linux; against Windows the default agent is PowerShell
+run_cli upload --url "$http_url" --user "$user" --password-env DEMO_PASSWORD --auth-mechanism ntlm --platform posix \
+  --overwrite if-changed -- "$work/site" "$work/deployed"
+echo '<h1>demo, second release</h1>' >"$work/site/index.html"
+run_cli upload --url "$http_url" --user "$user" --password-env DEMO_PASSWORD --auth-mechanism ntlm --platform posix \
+  --overwrite if-changed -- "$work/site" "$work/deployed"
+echo "   the deployed tree:"
+(cd "$work/deployed" && find . -type f | LC_ALL=C sort | sed 's/^/   | /')
+echo
+echo "== 4. A wrong password: exit status 4 and one line naming the stage"
 WRONG_PASSWORD=not-the-password run_cli --url "$http_url" --user "$user" --password-env WRONG_PASSWORD --auth-mechanism ntlm -- echo never
 
 echo
