@@ -29,6 +29,7 @@ import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.cps.Snippetizer;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.jenkinsci.plugins.workflow.steps.CoreStep;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -190,7 +191,10 @@ class WinRmCredSspCopyJenkinsTest {
                 .contains("host: 'win01.corp.example.com'");
 
         WinRmCopyBuilder builder = new WinRmCopyBuilder("win01", "win", "**", "C:\\deploy\\app");
-        assertThat(Snippetizer.object2Groovy(builder)).startsWith("winrmCredSSPCopyFiles");
+        // a builder is a Pipeline step through the CoreStep meta-step; object2Groovy of the bare builder renders
+        // "<object of type ...>"
+        assertThat(Snippetizer.object2Groovy(new CoreStep(builder))).startsWith("winrmCredSSPCopyFiles ")
+                .contains("destination: 'C:\\\\deploy\\\\app'");
     }
 
     @Test

@@ -11,8 +11,9 @@ import java.util.Map;
  * @param path       relative to the source directory, with {@code /} separators
  * @param remotePath where it is on the Windows host (or share)
  * @param outcome    what happened to it, e.g. {@code COPIED} or {@code SKIPPED_UNCHANGED}
- * @param size       its size in bytes
- * @param sha256     lower-case hex SHA-256 of its content
+ * @param size       its size in bytes (for {@code SKIPPED_EXISTING}: the workspace file's, which was not sent)
+ * @param sha256     lower-case hex SHA-256 of the content now at the destination; empty for {@code SKIPPED_EXISTING}
+ *                   (the existing remote file is not read)
  */
 public record DeployedFile(String path, String remotePath, String outcome, long size, String sha256)
         implements Serializable {
