@@ -51,7 +51,7 @@ final class Upload {
         RelativePaths.checkRoot(request.remoteRoot());
         List<Entry> out = new ArrayList<>();
         for (String rel : request.relativePaths()) {
-            RelativePaths.check(rel);
+            RelativePaths.check(request.platform(), rel);
             Path local = request.localRoot().resolve(rel);
             String remote = RelativePaths.join(request.platform(), request.remoteRoot(), rel);
             BasicFileAttributes attributes;

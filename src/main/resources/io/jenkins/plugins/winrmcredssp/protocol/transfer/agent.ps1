@@ -91,7 +91,12 @@ function Get-Message($failure) {
 function Assert-Relative([string]$rel) {
     $parts = $rel.Split('/')
     $bad = $rel.Length -eq 0 -or $rel.StartsWith('/') -or $rel.Contains("`0") -or $rel.Contains('\') -or $rel.Contains(':')
-    foreach ($p in $parts) { if ($p -eq '' -or $p -eq '.' -or $p -eq '..') { $bad = $true } }
+    foreach ($p in $parts) {
+        if ($p -eq '' -or $p -eq '.' -or $p -eq '..') { $bad = $true }
+        # what Win32 normalisation would alter (trailing dots and spaces), device names, characters Windows refuses
+        if ($p.EndsWith('.') -or $p.EndsWith(' ') -or $p.IndexOfAny([char[]]'<>"|?*') -ge 0) { $bad = $true }
+        if ($p.Split('.')[0].TrimEnd() -match '^(CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])$') { $bad = $true }
+    }
     if ($bad) { Fail 'INVALID_PATH' -1 $rel "relative path refused: $rel" }
 }
 

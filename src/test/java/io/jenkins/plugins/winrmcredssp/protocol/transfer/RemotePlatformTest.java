@@ -73,6 +73,13 @@ class RemotePlatformTest {
         assertThat(RelativePaths.join(RemotePlatform.POSIX, "/", "x")).isEqualTo("/x");
     }
 
+    /** agent.ps1 refuses what RelativePaths.check(WINDOWS, ...) refuses (the script itself cannot run here). */
+    @Test
+    void powerShellAgentRefusesNamesWindowsWouldAlter() {
+        assertThat(RemotePlatform.WINDOWS.agentScript()).contains("$p.EndsWith('.') -or $p.EndsWith(' ')",
+                "[char[]]'<>\"|?*'", "-match '^(CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])$'");
+    }
+
     /** Both agents implement the same frames and report the same reasons (a guard against one drifting). */
     @Test
     void bothAgentsHandleEveryFrameTypeAndReportOnlyKnownReasons() {
