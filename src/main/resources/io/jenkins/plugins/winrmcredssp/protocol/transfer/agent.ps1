@@ -196,7 +196,15 @@ function Invoke-Upload([byte[]]$manifest) {
                 try {
                     if ([IO.File]::Exists($path)) { [IO.File]::Replace($script:Temp, $path, $null) }
                     else { [IO.File]::Move($script:Temp, $path) }
-                } catch { Remove-Temp; Fail (Get-Reason $_) $current $path (Get-Message $_) }
+                } catch {
+                    $replaceError = $_
+                    # ReplaceFile's ERROR_UNABLE_TO_MOVE_REPLACEMENT leaves the old file deleted and the verified new
+                    # content at the temporary name: move it into place rather than delete the only copy
+                    if (-not [IO.File]::Exists($path) -and [IO.File]::Exists($script:Temp)) {
+                        try { [IO.File]::Move($script:Temp, $path); $script:Temp = $null } catch { }
+                    }
+                    Remove-Temp; Fail (Get-Reason $replaceError) $current $path (Get-Message $replaceError)
+                }
                 $script:Temp = $null; $script:Handle = $null
                 $results.Add("$current`tCOPIED`t$count`t$actual")
             }

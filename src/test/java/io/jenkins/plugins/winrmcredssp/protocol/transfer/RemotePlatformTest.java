@@ -80,6 +80,20 @@ class RemotePlatformTest {
                 "[char[]]'<>\"|?*'", "-match '^(CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])$'");
     }
 
+    /**
+     * When File.Replace fails after deleting the old file (ERROR_UNABLE_TO_MOVE_REPLACEMENT), agent.ps1 moves the
+     * verified temporary file into place before cleaning up, so the destination is never left without any copy.
+     */
+    @Test
+    void powerShellAgentKeepsTheOnlyCopyWhenReplaceFailsHalfway() {
+        String script = RemotePlatform.WINDOWS.agentScript();
+        int replace = script.indexOf("[IO.File]::Replace($script:Temp, $path, $null)");
+        int recover = script.indexOf("if (-not [IO.File]::Exists($path) -and [IO.File]::Exists($script:Temp))", replace);
+        assertThat(replace).isPositive();
+        assertThat(recover).isGreaterThan(replace);
+        assertThat(script.indexOf("Remove-Temp", replace)).isGreaterThan(recover);
+    }
+
     /** Both agents implement the same frames and report the same reasons (a guard against one drifting). */
     @Test
     void bothAgentsHandleEveryFrameTypeAndReportOnlyKnownReasons() {
