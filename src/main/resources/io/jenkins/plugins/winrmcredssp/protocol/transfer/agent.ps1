@@ -74,6 +74,7 @@ function Get-Reason($failure) {
             112 { return 'DISK_FULL' }            # ERROR_DISK_FULL
             32 { return 'FILE_IN_USE' }           # ERROR_SHARING_VIOLATION
             33 { return 'FILE_IN_USE' }           # ERROR_LOCK_VIOLATION
+            1175 { return 'FILE_IN_USE' }         # ERROR_UNABLE_TO_REMOVE_REPLACED: File.Replace, destination open
             206 { return 'PATH_TOO_LONG' }        # ERROR_FILENAME_EXCED_RANGE
             267 { return 'NOT_A_DIRECTORY' }      # ERROR_DIRECTORY
         }

@@ -94,6 +94,15 @@ class RemotePlatformTest {
         assertThat(script.indexOf("Remove-Temp", replace)).isGreaterThan(recover);
     }
 
+    /**
+     * File.Replace over a destination another process holds open fails with ERROR_UNABLE_TO_REMOVE_REPLACED (1175),
+     * not a sharing violation: agent.ps1 reports it as FILE_IN_USE, as docs/file-transfer.md promises.
+     */
+    @Test
+    void powerShellAgentReportsAReplaceOfAnOpenDestinationAsFileInUse() {
+        assertThat(RemotePlatform.WINDOWS.agentScript()).containsPattern("\\n\\s*1175 \\{ return 'FILE_IN_USE' \\}");
+    }
+
     /** Both agents implement the same frames and report the same reasons (a guard against one drifting). */
     @Test
     void bothAgentsHandleEveryFrameTypeAndReportOnlyKnownReasons() {
