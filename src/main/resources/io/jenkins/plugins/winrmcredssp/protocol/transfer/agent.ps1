@@ -77,6 +77,7 @@ function Get-Reason($failure) {
             1175 { return 'FILE_IN_USE' }         # ERROR_UNABLE_TO_REMOVE_REPLACED: File.Replace, destination open
             206 { return 'PATH_TOO_LONG' }        # ERROR_FILENAME_EXCED_RANGE
             267 { return 'NOT_A_DIRECTORY' }      # ERROR_DIRECTORY
+            183 { return 'NOT_A_DIRECTORY' }      # ERROR_ALREADY_EXISTS: a file where a directory goes, or the reverse
         }
     }
     return 'IO_ERROR'

@@ -103,6 +103,16 @@ class RemotePlatformTest {
         assertThat(RemotePlatform.WINDOWS.agentScript()).containsPattern("\\n\\s*1175 \\{ return 'FILE_IN_USE' \\}");
     }
 
+    /**
+     * A destination below a regular file: .NET's CreateDirectory (and File.Move onto a directory) fail with
+     * ERROR_ALREADY_EXISTS (183); agent.ps1 reports NOT_A_DIRECTORY there, as agent.py does for EEXIST/ENOTDIR.
+     */
+    @Test
+    void powerShellAgentReportsAnExistingNonDirectoryAsNotADirectory() {
+        assertThat(RemotePlatform.WINDOWS.agentScript())
+                .containsPattern("\\n\\s*183 \\{ return 'NOT_A_DIRECTORY' \\}");
+    }
+
     /** Both agents implement the same frames and report the same reasons (a guard against one drifting). */
     @Test
     void bothAgentsHandleEveryFrameTypeAndReportOnlyKnownReasons() {
