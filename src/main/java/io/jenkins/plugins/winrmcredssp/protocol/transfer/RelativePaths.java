@@ -8,6 +8,8 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Relative paths as the manifest carries them: {@code /}-separated, no empty, {@code .} or {@code ..} component, not
@@ -15,7 +17,47 @@ import java.util.List;
  * the manifest). The agents check the same rules again.
  */
 final class RelativePaths {
+    /** MS-DOS device names, which Windows maps to devices in any directory and with any extension. */
+    private static final Pattern WINDOWS_DEVICE = Pattern.compile("CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9]");
+
     private RelativePaths() {
+    }
+
+    /**
+     * {@link #check(String)}, plus, for Windows destinations, what Windows would silently alter or refuse: a
+     * component ending in a dot or space (trimmed by Win32 path normalisation, so {@code a.} would land on {@code a}),
+     * a device name ({@code CON}, {@code nul.txt}, ...) or one of {@code <>"|?*}. The PowerShell agent checks the same.
+     */
+    static String check(RemotePlatform platform, String rel) throws FileTransferException {
+        check(rel);
+        if (platform == RemotePlatform.WINDOWS) {
+            for (String part : rel.split("/")) {
+                String problem = windowsProblem(part);
+                if (problem != null) {
+                    throw new FileTransferException(FileTransferException.Stage.READ_LOCAL,
+                            FileTransferException.Reason.INVALID_PATH, null, null,
+                            "relative path '" + rel + "' has the component '" + part + "', which " + problem);
+                }
+            }
+        }
+        return rel;
+    }
+
+    private static String windowsProblem(String part) {
+        if (part.endsWith(".") || part.endsWith(" ")) {
+            return "Windows would store without its trailing dots and spaces";
+        }
+        for (char c : "<>\"|?*".toCharArray()) {
+            if (part.indexOf(c) >= 0) {
+                return "contains '" + c + "', which Windows refuses in names";
+            }
+        }
+        int dot = part.indexOf('.');
+        String base = (dot < 0 ? part : part.substring(0, dot)).stripTrailing().toUpperCase(Locale.ROOT);
+        if (WINDOWS_DEVICE.matcher(base).matches()) {
+            return "is a Windows device name";
+        }
+        return null;
     }
 
     static String check(String rel) throws FileTransferException {

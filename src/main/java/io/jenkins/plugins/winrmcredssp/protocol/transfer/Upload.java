@@ -51,7 +51,7 @@ final class Upload {
         RelativePaths.checkRoot(request.remoteRoot());
         List<Entry> out = new ArrayList<>();
         for (String rel : request.relativePaths()) {
-            RelativePaths.check(rel);
+            RelativePaths.check(request.platform(), rel);
             Path local = request.localRoot().resolve(rel);
             String remote = RelativePaths.join(request.platform(), request.remoteRoot(), rel);
             BasicFileAttributes attributes;
@@ -291,7 +291,7 @@ final class Upload {
         throw failure;
     }
 
-    private List<FileResult> results(List<String> decisions, TransferFrame frame) throws IOException {
+    List<FileResult> results(List<String> decisions, TransferFrame frame) throws IOException {
         FileResult[] done = new FileResult[entries.size()];
         String text = frame.text();
         for (String line : text.isEmpty() ? new String[0] : text.split("\n")) {
@@ -299,14 +299,24 @@ final class Upload {
             if (f.length != 4) {
                 throw FrameDecoder.malformed("result record '" + line + "' does not have 4 fields");
             }
-            int index = (int) FileTransfer.parseLong(f[0], "result index");
-            if (index >= entries.size()) {
-                throw FrameDecoder.malformed("result for entry " + index + " of " + entries.size());
+            long at = FileTransfer.parseLong(f[0], "result index");
+            if (at >= entries.size()) {
+                throw FrameDecoder.malformed("result for entry " + at + " of " + entries.size());
             }
+            int index = (int) at;
             Entry e = entries.get(index);
-            FileOutcome outcome = "DIRECTORY".equals(f[1]) ? FileOutcome.DIRECTORY : FileOutcome.COPIED;
-            done[index] = new FileResult(e.relativePath(), e.remotePath(), outcome,
-                    FileTransfer.parseLong(f[2], "result size"), f[3]);
+            String decision = decisions.get(index);
+            FileOutcome outcome = switch (f[1]) {
+                case "DIRECTORY" -> "DIR".equals(decision) ? FileOutcome.DIRECTORY : null;
+                case "COPIED" -> "SEND".equals(decision) ? FileOutcome.COPIED : null;
+                default -> null;
+            };
+            long size = FileTransfer.parseLong(f[2], "result size");
+            if (outcome == null || done[index] != null || outcome == FileOutcome.COPIED && size != e.size()) {
+                throw FrameDecoder.malformed("result record '" + line + "' does not fit entry " + index + " ("
+                        + e.remotePath() + ", " + decision + ", " + e.size() + " bytes)");
+            }
+            done[index] = new FileResult(e.relativePath(), e.remotePath(), outcome, size, f[3]);
         }
         List<FileResult> out = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {

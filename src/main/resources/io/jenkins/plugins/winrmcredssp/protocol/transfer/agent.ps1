@@ -74,8 +74,10 @@ function Get-Reason($failure) {
             112 { return 'DISK_FULL' }            # ERROR_DISK_FULL
             32 { return 'FILE_IN_USE' }           # ERROR_SHARING_VIOLATION
             33 { return 'FILE_IN_USE' }           # ERROR_LOCK_VIOLATION
+            1175 { return 'FILE_IN_USE' }         # ERROR_UNABLE_TO_REMOVE_REPLACED: File.Replace, destination open
             206 { return 'PATH_TOO_LONG' }        # ERROR_FILENAME_EXCED_RANGE
             267 { return 'NOT_A_DIRECTORY' }      # ERROR_DIRECTORY
+            183 { return 'NOT_A_DIRECTORY' }      # ERROR_ALREADY_EXISTS: a file where a directory goes, or the reverse
         }
     }
     return 'IO_ERROR'
@@ -91,7 +93,12 @@ function Get-Message($failure) {
 function Assert-Relative([string]$rel) {
     $parts = $rel.Split('/')
     $bad = $rel.Length -eq 0 -or $rel.StartsWith('/') -or $rel.Contains("`0") -or $rel.Contains('\') -or $rel.Contains(':')
-    foreach ($p in $parts) { if ($p -eq '' -or $p -eq '.' -or $p -eq '..') { $bad = $true } }
+    foreach ($p in $parts) {
+        if ($p -eq '' -or $p -eq '.' -or $p -eq '..') { $bad = $true }
+        # what Win32 normalisation would alter (trailing dots and spaces), device names, characters Windows refuses
+        if ($p.EndsWith('.') -or $p.EndsWith(' ') -or $p.IndexOfAny([char[]]'<>"|?*') -ge 0) { $bad = $true }
+        if ($p.Split('.')[0].TrimEnd() -match '^(CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])$') { $bad = $true }
+    }
     if ($bad) { Fail 'INVALID_PATH' -1 $rel "relative path refused: $rel" }
 }
 
@@ -191,7 +198,15 @@ function Invoke-Upload([byte[]]$manifest) {
                 try {
                     if ([IO.File]::Exists($path)) { [IO.File]::Replace($script:Temp, $path, $null) }
                     else { [IO.File]::Move($script:Temp, $path) }
-                } catch { Remove-Temp; Fail (Get-Reason $_) $current $path (Get-Message $_) }
+                } catch {
+                    $replaceError = $_
+                    # ReplaceFile's ERROR_UNABLE_TO_MOVE_REPLACEMENT leaves the old file deleted and the verified new
+                    # content at the temporary name: move it into place rather than delete the only copy
+                    if (-not [IO.File]::Exists($path) -and [IO.File]::Exists($script:Temp)) {
+                        try { [IO.File]::Move($script:Temp, $path); $script:Temp = $null } catch { }
+                    }
+                    Remove-Temp; Fail (Get-Reason $replaceError) $current $path (Get-Message $replaceError)
+                }
                 $script:Temp = $null; $script:Handle = $null
                 $results.Add("$current`tCOPIED`t$count`t$actual")
             }

@@ -68,7 +68,8 @@ def reason_of(error):
 
 def check_relative(rel):
     parts = rel.split("/")
-    if not rel or rel.startswith("/") or "\0" in rel or "\\" in rel or any(p in ("", ".", "..") for p in parts):
+    if (not rel or rel.startswith("/") or "\0" in rel or "\\" in rel or ":" in rel
+            or any(p in ("", ".", "..") for p in parts)):
         raise AgentError("INVALID_PATH", -1, rel, "relative path refused: %r" % rel)
 
 

@@ -73,6 +73,46 @@ class RemotePlatformTest {
         assertThat(RelativePaths.join(RemotePlatform.POSIX, "/", "x")).isEqualTo("/x");
     }
 
+    /** agent.ps1 refuses what RelativePaths.check(WINDOWS, ...) refuses (the script itself cannot run here). */
+    @Test
+    void powerShellAgentRefusesNamesWindowsWouldAlter() {
+        assertThat(RemotePlatform.WINDOWS.agentScript()).contains("$p.EndsWith('.') -or $p.EndsWith(' ')",
+                "[char[]]'<>\"|?*'", "-match '^(CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])$'");
+    }
+
+    /**
+     * When File.Replace fails after deleting the old file (ERROR_UNABLE_TO_MOVE_REPLACEMENT), agent.ps1 moves the
+     * verified temporary file into place before cleaning up, so the destination is never left without any copy.
+     */
+    @Test
+    void powerShellAgentKeepsTheOnlyCopyWhenReplaceFailsHalfway() {
+        String script = RemotePlatform.WINDOWS.agentScript();
+        int replace = script.indexOf("[IO.File]::Replace($script:Temp, $path, $null)");
+        int recover = script.indexOf("if (-not [IO.File]::Exists($path) -and [IO.File]::Exists($script:Temp))", replace);
+        assertThat(replace).isPositive();
+        assertThat(recover).isGreaterThan(replace);
+        assertThat(script.indexOf("Remove-Temp", replace)).isGreaterThan(recover);
+    }
+
+    /**
+     * File.Replace over a destination another process holds open fails with ERROR_UNABLE_TO_REMOVE_REPLACED (1175),
+     * not a sharing violation: agent.ps1 reports it as FILE_IN_USE, as docs/file-transfer.md promises.
+     */
+    @Test
+    void powerShellAgentReportsAReplaceOfAnOpenDestinationAsFileInUse() {
+        assertThat(RemotePlatform.WINDOWS.agentScript()).containsPattern("\\n\\s*1175 \\{ return 'FILE_IN_USE' \\}");
+    }
+
+    /**
+     * A destination below a regular file: .NET's CreateDirectory (and File.Move onto a directory) fail with
+     * ERROR_ALREADY_EXISTS (183); agent.ps1 reports NOT_A_DIRECTORY there, as agent.py does for EEXIST/ENOTDIR.
+     */
+    @Test
+    void powerShellAgentReportsAnExistingNonDirectoryAsNotADirectory() {
+        assertThat(RemotePlatform.WINDOWS.agentScript())
+                .containsPattern("\\n\\s*183 \\{ return 'NOT_A_DIRECTORY' \\}");
+    }
+
     /** Both agents implement the same frames and report the same reasons (a guard against one drifting). */
     @Test
     void bothAgentsHandleEveryFrameTypeAndReportOnlyKnownReasons() {

@@ -39,4 +39,25 @@ class UploadDecisionsTest {
                             e -> assertThat(e.reason()).isEqualTo(FileTransferException.Reason.PROTOCOL));
         }
     }
+
+    @Test
+    void resultsThatDoNotFitTheEntriesAreProtocolErrors() {
+        List<String> decisions = List.of("SEND", "DIR");
+        for (String bad : new String[] {"4294967296\tCOPIED\t1\tab", "4294967295\tCOPIED\t1\tab",
+            "0\tDIRECTORY\t0\t\n1\tDIRECTORY\t0\t", "0\tCOPIED\t2\tab\n1\tDIRECTORY\t0\t",
+            "0\tCOPIED\t1\tab\n1\tCOPIED\t0\t", "0\tFOO\t1\tab\n1\tDIRECTORY\t0\t",
+            "0\tCOPIED\t1\tab\n0\tCOPIED\t1\tab\n1\tDIRECTORY\t0\t"}) {
+            assertThatThrownBy(() -> upload(OverwritePolicy.ALWAYS)
+                    .results(decisions, TransferFrame.text(TransferFrame.RESULT, bad)))
+                    .as(bad).isInstanceOfSatisfying(FileTransferException.class,
+                            e -> assertThat(e.reason()).isEqualTo(FileTransferException.Reason.PROTOCOL));
+        }
+    }
+
+    @Test
+    void resultsThatFitAreAccepted() throws Exception {
+        assertThat(upload(OverwritePolicy.ALWAYS).results(List.of("SEND", "DIR"),
+                TransferFrame.text(TransferFrame.RESULT, "0\tCOPIED\t1\tab\n1\tDIRECTORY\t0\t")))
+                .extracting(FileResult::outcome).containsExactly(FileOutcome.COPIED, FileOutcome.DIRECTORY);
+    }
 }
