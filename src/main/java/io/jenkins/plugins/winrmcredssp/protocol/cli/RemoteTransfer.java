@@ -77,14 +77,22 @@ final class RemoteTransfer {
         }
         Thread worker = Thread.currentThread();
         AtomicBoolean fired = new AtomicBoolean();
+        // the alarm interrupts only while the transfer runs: once finished is set under the lock, no interrupt can
+        // land after the one below was cleared (and disturb closing the shell and the client)
+        Object lock = new Object();
+        AtomicBoolean finished = new AtomicBoolean();
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "winrm-credssp-transfer-timeout");
             t.setDaemon(true);
             return t;
         });
         ScheduledFuture<?> alarm = timer.schedule(() -> {
-            fired.set(true);
-            worker.interrupt();
+            synchronized (lock) {
+                if (!finished.get()) {
+                    fired.set(true);
+                    worker.interrupt();
+                }
+            }
         }, timeout.toMillis(), TimeUnit.MILLISECONDS);
         try {
             return transfer.run();
@@ -96,6 +104,9 @@ final class RemoteTransfer {
             }
             throw e;
         } finally {
+            synchronized (lock) {
+                finished.set(true);
+            }
             alarm.cancel(false);
             timer.shutdownNow();
             if (fired.get()) {
