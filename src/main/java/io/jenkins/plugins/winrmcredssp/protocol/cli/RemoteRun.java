@@ -29,6 +29,32 @@ final class RemoteRun {
      */
     static int run(CliOptions options, char[] password, OutputStream stdout, OutputStream stderr,
             Consumer<SessionInfo> session) throws IOException {
+        return inShell(options, password, session, shell -> {
+            if (options.powerShell()) {
+                PowerShellCommand ps = PowerShellCommand.of(options.commandText());
+                return shell.run(withTimeout(ps.command(), options.timeout()),
+                        ps.usesStdin() ? ps.stdinStream() : null, stdout, stderr);
+            }
+            RemoteCommand command = RemoteCommand.of(options.command().get(0),
+                    options.command().subList(1, options.command().size()).toArray(String[]::new));
+            return shell.run(withTimeout(command, options.timeout()), null, stdout, stderr);
+        });
+    }
+
+    /** Work done in the invocation's shell. */
+    @FunctionalInterface
+    interface ShellWork<T> {
+        T run(WinRmShell shell) throws IOException;
+    }
+
+    /**
+     * Connects, opens a shell with the invocation's environment and working directory, tells {@code session} what was
+     * negotiated, does the work, then deletes the shell and closes the connection.
+     *
+     * @param password wiped before returning
+     */
+    static <T> T inShell(CliOptions options, char[] password, Consumer<SessionInfo> session, ShellWork<T> work)
+            throws IOException {
         UserCredentials user = UserCredentials.parse(options.user(), password);
         Arrays.fill(password, '\0');
         try (WinRmCredSspClient client = WinRmCredSspClient.connect(connection(options, user))) {
@@ -38,14 +64,7 @@ final class RemoteRun {
             }
             try (WinRmShell shell = client.openShell(shellOptions)) {
                 client.sessionInfo().ifPresent(session);
-                if (options.powerShell()) {
-                    PowerShellCommand ps = PowerShellCommand.of(options.commandText());
-                    return shell.run(withTimeout(ps.command(), options.timeout()),
-                            ps.usesStdin() ? ps.stdinStream() : null, stdout, stderr);
-                }
-                RemoteCommand command = RemoteCommand.of(options.command().get(0),
-                        options.command().subList(1, options.command().size()).toArray(String[]::new));
-                return shell.run(withTimeout(command, options.timeout()), null, stdout, stderr);
+                return work.run(shell);
             }
         } finally {
             user.destroy();

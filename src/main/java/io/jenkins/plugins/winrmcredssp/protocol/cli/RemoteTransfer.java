@@ -1,17 +1,15 @@
 package io.jenkins.plugins.winrmcredssp.protocol.cli;
 
-import io.jenkins.plugins.winrmcredssp.protocol.auth.UserCredentials;
 import io.jenkins.plugins.winrmcredssp.protocol.transfer.DownloadRequest;
+import io.jenkins.plugins.winrmcredssp.protocol.transfer.FileOutcome;
 import io.jenkins.plugins.winrmcredssp.protocol.transfer.FileResult;
 import io.jenkins.plugins.winrmcredssp.protocol.transfer.FileTransfer;
 import io.jenkins.plugins.winrmcredssp.protocol.transfer.FileTransferException;
 import io.jenkins.plugins.winrmcredssp.protocol.transfer.TransferListener;
 import io.jenkins.plugins.winrmcredssp.protocol.transfer.TransferResult;
 import io.jenkins.plugins.winrmcredssp.protocol.transfer.UploadRequest;
-import io.jenkins.plugins.winrmcredssp.protocol.wsman.ShellOptions;
 import io.jenkins.plugins.winrmcredssp.protocol.wsman.WinRmShell;
 import io.jenkins.plugins.winrmcredssp.protocol.wsman.http.SessionInfo;
-import io.jenkins.plugins.winrmcredssp.protocol.wsman.http.WinRmCredSspClient;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -19,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executors;
@@ -40,26 +37,15 @@ final class RemoteTransfer {
     /** @return 0; failures are thrown ({@link FileTransferException} names stage, reason and path) */
     static int run(TransferOptions transfer, CliOptions options, char[] password, OutputStream stdout,
             OutputStream stderr, Consumer<SessionInfo> session) throws IOException {
-        UserCredentials user = UserCredentials.parse(options.user(), password);
-        Arrays.fill(password, '\0');
-        try (WinRmCredSspClient client = WinRmCredSspClient.connect(RemoteRun.connection(options, user))) {
-            ShellOptions shellOptions = ShellOptions.defaults().withEnvironment(options.environment());
-            if (options.workdir() != null) {
-                shellOptions = shellOptions.withWorkingDirectory(options.workdir());
-            }
-            try (WinRmShell shell = client.openShell(shellOptions)) {
-                client.sessionInfo().ifPresent(session);
-                TransferListener listener = options.verbose()
-                        ? new ProgressPrinter(new PrintStream(stderr, true, StandardCharsets.UTF_8), System::nanoTime)
-                        : TransferListener.NONE;
-                TransferResult result = withTimeout(options.timeout(), () -> transfer.upload()
-                        ? upload(shell, transfer, listener) : download(shell, transfer, listener));
-                report(result, transfer.upload(), stdout, stderr);
-                return 0;
-            }
-        } finally {
-            user.destroy();
-        }
+        return RemoteRun.inShell(options, password, session, shell -> {
+            TransferListener listener = options.verbose()
+                    ? new ProgressPrinter(new PrintStream(stderr, true, StandardCharsets.UTF_8), System::nanoTime)
+                    : TransferListener.NONE;
+            TransferResult result = withTimeout(options.timeout(), () -> transfer.upload()
+                    ? upload(shell, transfer, listener) : download(shell, transfer, listener));
+            report(result, transfer.upload(), stdout, stderr);
+            return 0;
+        });
     }
 
     @FunctionalInterface
@@ -145,7 +131,7 @@ final class RemoteTransfer {
                     + "\t" + file.remotePath());
         }
         out.flush();
-        long copied = result.files().stream().filter(f -> f.outcome().name().equals("COPIED")).count();
+        int copied = result.withOutcome(FileOutcome.COPIED).size();
         PrintStream err = new PrintStream(stderr, true, StandardCharsets.UTF_8);
         err.println(FailureReport.PREFIX + String.format(Locale.ROOT, "%s %d of %d entries, %d bytes in %.1f s (%.1f MB/s)",
                 upload ? "uploaded" : "downloaded", copied, result.files().size(), result.bytesSent(),

@@ -41,7 +41,7 @@ final class AgentSession {
     }
 
     void frame(byte type, byte[] payload, int offset, int length) throws IOException {
-        byte[] header = {type, (byte) (length >>> 24), (byte) (length >>> 16), (byte) (length >>> 8), (byte) length};
+        byte[] header = TransferFrame.header(type, length);
         write(header, 0, header.length);
         write(payload, offset, length);
     }
@@ -61,10 +61,6 @@ final class AgentSession {
         inputEnded = end;
     }
 
-    boolean inputEnded() {
-        return inputEnded;
-    }
-
     /** The next frame from the agent, receiving as needed; a typed error if the agent exits first. */
     TransferFrame next() throws IOException {
         while (true) {
@@ -77,11 +73,6 @@ final class AgentSession {
             }
             receive();
         }
-    }
-
-    /** Frames already received, without waiting; {@code null} when none. */
-    TransferFrame poll() {
-        return decoder.poll();
     }
 
     private void receive() throws IOException {
@@ -98,7 +89,7 @@ final class AgentSession {
         }
     }
 
-    /** Receives until the agent exits, returning its exit code; frames stay available from {@link #poll()}. */
+    /** Receives until the agent exits, returning its exit code; frames received meanwhile stay for {@link #next()}. */
     int awaitExit() throws IOException {
         while (!outputEnded) {
             receive();

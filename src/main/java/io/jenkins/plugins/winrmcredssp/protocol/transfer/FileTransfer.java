@@ -156,7 +156,7 @@ public final class FileTransfer {
             try (OutputStream out = Files.newOutputStream(temp)) {
                 while (true) {
                     if (Thread.currentThread().isInterrupted()) {
-                        throw stopNow(shell, remotePath);
+                        throw stopNow(shell, null, remotePath);
                     }
                     TransferFrame frame = agent.next();
                     if (frame.type() == TransferFrame.CHUNK) {
@@ -254,11 +254,25 @@ public final class FileTransfer {
         return failure;
     }
 
-    /** Interrupted while receiving: terminate the agent and delete the shell right away. */
-    static FileTransferException stopNow(WinRmShell shell, String path) {
+    /**
+     * Interrupted: delete the shell (which ends the agent) and keep the thread's interrupt status. With
+     * {@code abandoning}, between two Sends of an upload, the agent is first told to drop its temporary file and its
+     * stdin ends; without, while receiving, it is terminated right away.
+     */
+    static FileTransferException stopNow(WinRmShell shell, AgentSession abandoning, String path) {
         boolean interrupted = Thread.interrupted();
         FileTransferException failure = new FileTransferException(Stage.TRANSFER, Reason.ABORTED, path, null,
-                "interrupted; the agent was terminated and the shell deleted");
+                "interrupted; the agent was " + (abandoning == null ? "terminated" : "stopped")
+                + " and the shell deleted");
+        if (abandoning != null) {
+            try {
+                abandoning.frame(TransferFrame.ABANDON, "");
+                abandoning.flush(true);
+                abandoning.awaitExit();
+            } catch (IOException | RuntimeException e) {
+                failure.addSuppressed(e);
+            }
+        }
         try {
             shell.close();
         } catch (IOException | RuntimeException e) {

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.winrmcredssp.protocol.transfer;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Queue;
@@ -20,7 +19,6 @@ final class FrameDecoder {
     private byte[] payload;
     private int payloadFill;
     private boolean greeted;
-    private final ByteArrayOutputStream junk = new ByteArrayOutputStream();
 
     FrameDecoder(int maxPayload) {
         this.maxPayload = maxPayload;
@@ -53,9 +51,8 @@ final class FrameDecoder {
     private void startPayload() throws FileTransferException {
         byte type = header[0];
         if (!greeted && type != TransferFrame.HELLO) {
-            junk.write(header, 0, headerFill);
             throw malformed("the agent's output does not start with the transfer greeting but with '"
-                    + printable(junk.toByteArray()) + "' (is something else writing to stdout?)");
+                    + printable(header) + "' (is something else writing to stdout?)");
         }
         if (AGENT_TYPES.indexOf(type & 0xff) < 0) {
             throw malformed("unknown frame type 0x" + Integer.toHexString(type & 0xff) + " from the agent");

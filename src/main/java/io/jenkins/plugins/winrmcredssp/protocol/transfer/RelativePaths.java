@@ -34,9 +34,7 @@ final class RelativePaths {
             for (String part : rel.split("/")) {
                 String problem = windowsProblem(part);
                 if (problem != null) {
-                    throw new FileTransferException(FileTransferException.Stage.READ_LOCAL,
-                            FileTransferException.Reason.INVALID_PATH, null, null,
-                            "relative path '" + rel + "' has the component '" + part + "', which " + problem);
+                    throw invalid(rel, "has the component '" + part + "', which " + problem);
                 }
             }
         }
@@ -63,10 +61,14 @@ final class RelativePaths {
     static String check(String rel) throws FileTransferException {
         String problem = problem(rel);
         if (problem != null) {
-            throw new FileTransferException(FileTransferException.Stage.READ_LOCAL,
-                    FileTransferException.Reason.INVALID_PATH, null, null, "relative path '" + rel + "' " + problem);
+            throw invalid(rel, problem);
         }
         return rel;
+    }
+
+    private static FileTransferException invalid(String rel, String problem) {
+        return new FileTransferException(FileTransferException.Stage.READ_LOCAL,
+                FileTransferException.Reason.INVALID_PATH, null, null, "relative path '" + rel + "' " + problem);
     }
 
     /** The destination root travels in the manifest header: it may not contain control characters either. */

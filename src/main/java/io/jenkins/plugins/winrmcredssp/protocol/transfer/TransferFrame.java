@@ -56,12 +56,12 @@ record TransferFrame(byte type, byte[] payload) {
     }
 
     void writeTo(OutputStream out) throws IOException {
-        writeHeader(out, type, payload.length);
+        out.write(header(type, payload.length));
         out.write(payload);
     }
 
-    static void writeHeader(OutputStream out, byte type, int length) throws IOException {
-        out.write(new byte[] {type, (byte) (length >>> 24), (byte) (length >>> 16), (byte) (length >>> 8),
-            (byte) length});
+    /** The {@value #HEADER} bytes before a payload of {@code length} bytes. */
+    static byte[] header(byte type, int length) {
+        return new byte[] {type, (byte) (length >>> 24), (byte) (length >>> 16), (byte) (length >>> 8), (byte) length};
     }
 }

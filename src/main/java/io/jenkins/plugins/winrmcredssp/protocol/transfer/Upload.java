@@ -58,8 +58,7 @@ final class Upload {
             try {
                 attributes = Files.readAttributes(local, BasicFileAttributes.class);
             } catch (IOException e) {
-                throw new FileTransferException(Stage.READ_LOCAL, FileTransfer.localReason(e), remote,
-                        "cannot read local " + local + ": " + e, e);
+                throw localFailure(local, remote, e);
             }
             if (attributes.isDirectory()) {
                 out.add(new Entry(rel, local, true, 0, NO_HASH, remote));
@@ -82,8 +81,7 @@ final class Upload {
                 sha.update(buffer, 0, n);
             }
         } catch (IOException e) {
-            throw new FileTransferException(Stage.READ_LOCAL, FileTransfer.localReason(e), remote,
-                    "cannot read local " + local + ": " + e, e);
+            throw localFailure(local, remote, e);
         }
         return HexFormat.of().formatHex(sha.digest());
     }
@@ -215,7 +213,7 @@ final class Upload {
         try {
             return Files.newInputStream(entry.local());
         } catch (IOException e) {
-            throw abandon(localFailure(entry, e));
+            throw abandon(localFailure(entry.local(), entry.remotePath(), e));
         }
     }
 
@@ -224,13 +222,13 @@ final class Upload {
         try {
             return in.read(readBuffer);
         } catch (IOException e) {
-            throw abandon(localFailure(entry, e));
+            throw abandon(localFailure(entry.local(), entry.remotePath(), e));
         }
     }
 
-    private static FileTransferException localFailure(Entry entry, IOException e) {
-        return new FileTransferException(Stage.READ_LOCAL, FileTransfer.localReason(e), entry.remotePath(),
-                "cannot read local " + entry.local() + ": " + e, e);
+    private static FileTransferException localFailure(Path local, String remote, IOException e) {
+        return new FileTransferException(Stage.READ_LOCAL, FileTransfer.localReason(e), remote,
+                "cannot read local " + local + ": " + e, e);
     }
 
     /** Sends ping n and waits for pong n-1, so the agent is at most two windows behind and its errors surface. */
@@ -264,31 +262,11 @@ final class Upload {
         }
     }
 
-    /**
-     * Interrupted between Sends: the agent is told to drop its temporary file and stdin ends, then the command is
-     * terminated and the shell deleted whatever the agent did; the interrupt status is kept.
-     */
+    /** Interrupted between Sends: see {@link FileTransfer#stopNow}; the interrupt status is kept. */
     private void checkInterrupted() throws FileTransferException {
-        if (!Thread.currentThread().isInterrupted()) {
-            return;
+        if (Thread.currentThread().isInterrupted()) {
+            throw FileTransfer.stopNow(shell, agent, currentPath);
         }
-        Thread.interrupted();
-        FileTransferException failure = new FileTransferException(Stage.TRANSFER, Reason.ABORTED, currentPath, null,
-                "interrupted; the agent was stopped and the shell deleted");
-        try {
-            agent.frame(TransferFrame.ABANDON, "");
-            agent.flush(true);
-            agent.awaitExit();
-        } catch (IOException | RuntimeException e) {
-            failure.addSuppressed(e);
-        }
-        try {
-            shell.close();
-        } catch (IOException | RuntimeException e) {
-            failure.addSuppressed(e);
-        }
-        Thread.currentThread().interrupt();
-        throw failure;
     }
 
     List<FileResult> results(List<String> decisions, TransferFrame frame) throws IOException {

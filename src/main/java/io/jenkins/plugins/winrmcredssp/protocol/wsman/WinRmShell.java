@@ -89,12 +89,12 @@ public final class WinRmShell implements AutoCloseable {
             if (stdin != null) {
                 sendStdin(running, stdin);
             }
-            while (!running.receive(sink)) {
+            boolean done;
+            do {
+                done = running.receive(sink);
                 stdout.flush();
                 stderr.flush();
-            }
-            stdout.flush();
-            stderr.flush();
+            } while (!done);
             return running.exitCode();
         }
     }
