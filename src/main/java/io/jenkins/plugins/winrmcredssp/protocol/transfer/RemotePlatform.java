@@ -47,6 +47,8 @@ public enum RemotePlatform {
             + "exec(compile(IN.read(n),\"agent.py\",\"exec\"))";
 
     private final String script;
+    /** {@link #stdinPreamble()}, read from the jar by the first transfer to this platform. */
+    private volatile byte[] preamble;
 
     RemotePlatform(String script) {
         this.script = script;
@@ -67,8 +69,20 @@ public enum RemotePlatform {
         }
     }
 
-    /** What the bootstrap expects first on stdin: the script's byte count, a line feed, the UTF-8 script. */
+    /**
+     * What the bootstrap expects first on stdin: the script's byte count, a line feed, the UTF-8 script. The same
+     * array every time: read it, never change it.
+     */
     byte[] stdinPreamble() {
+        byte[] cached = preamble;
+        if (cached == null) {
+            cached = readPreamble();
+            preamble = cached;
+        }
+        return cached;
+    }
+
+    private byte[] readPreamble() {
         byte[] body = agentScript().getBytes(StandardCharsets.UTF_8);
         byte[] head = (body.length + "\n").getBytes(StandardCharsets.US_ASCII);
         byte[] all = new byte[head.length + body.length];
