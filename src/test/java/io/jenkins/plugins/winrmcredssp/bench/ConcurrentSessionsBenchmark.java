@@ -8,8 +8,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,8 +45,7 @@ public final class ConcurrentSessionsBenchmark {
         bench.concurrently(sessions, new double[sessions]); // untimed round: class loading, JIT, the service's too
 
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == MemoryType.HEAP).toList();
+        HeapPeak heap = new HeapPeak();
         double[] wall = new double[runs];
         double[] perSession = new double[runs * sessions];
         int peakThreads = 0;
@@ -58,8 +55,7 @@ public final class ConcurrentSessionsBenchmark {
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         double[] cpuPerSession = new double[runs];
         for (int run = 0; run < runs; run++) {
-            System.gc();
-            heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+            heap.reset();
             threads.resetPeakThreadCount();
             long startedBefore = threads.getTotalStartedThreadCount();
             double[] ms = new double[sessions];
@@ -69,7 +65,7 @@ public final class ConcurrentSessionsBenchmark {
             System.arraycopy(ms, 0, perSession, run * sessions, sessions);
             peakThreads = Math.max(peakThreads, threads.getPeakThreadCount());
             clientThreads = Math.max(clientThreads, threads.getTotalStartedThreadCount() - startedBefore - sessions);
-            peakHeap = Math.max(peakHeap, heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum());
+            peakHeap = Math.max(peakHeap, heap.bytes());
         }
         System.out.println("conc_sessions=" + sessions);
         System.out.println("conc_wall_ms=" + Stats.of(wall).describe());

@@ -8,8 +8,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -138,10 +136,8 @@ public final class EndToEndBenchmark {
 
         /** {MB/s, client process CPU ms per MB, peak heap bytes used during the run}. */
         double[] stream(WinRmCredSspClient client, long bytes) throws IOException {
-            List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
-                    .filter(p -> p.getType() == MemoryType.HEAP).toList();
-            System.gc();
-            heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+            HeapPeak heap = new HeapPeak();
+            heap.reset();
             long[] received = new long[1];
             OutputStream counting = new OutputStream() {
                 @Override
@@ -163,7 +159,7 @@ public final class EndToEndBenchmark {
             if (received[0] != bytes) {
                 throw new IOException("streamed " + received[0] + " bytes, expected " + bytes);
             }
-            long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+            long peak = heap.bytes();
             double mb = bytes / 1e6;
             return new double[] {mb / seconds, cpuMs / mb, peak};
         }

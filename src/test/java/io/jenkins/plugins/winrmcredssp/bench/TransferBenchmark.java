@@ -21,8 +21,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -187,8 +185,7 @@ public final class TransferBenchmark {
         private final WinRmCredSspClient client;
         private final Path dest;
         private final OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        private final List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == MemoryType.HEAP).toList();
+        private final HeapPeak heap = new HeapPeak();
         long peakHeap;
 
         Bench(WinRmCredSspClient client, Path dest) {
@@ -200,13 +197,12 @@ public final class TransferBenchmark {
         List<double[]> repeat(int runs, Sample sample) throws IOException {
             List<double[]> out = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
-                System.gc();
-                heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+                heap.reset();
                 long cpu = os.getProcessCpuTime();
                 long start = System.nanoTime();
                 sample.run();
                 out.add(new double[] {(System.nanoTime() - start) / 1e9, (os.getProcessCpuTime() - cpu) / 1e6});
-                peakHeap = Math.max(peakHeap, heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum());
+                peakHeap = Math.max(peakHeap, heap.bytes());
             }
             return out;
         }
